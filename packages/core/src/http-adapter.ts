@@ -1,0 +1,117 @@
+/**
+ * The browser side of the wire protocol: an `OtpAdapter` that talks JSON to
+ * `@otpkit/server` (or any backend speaking the same protocol).
+ */
+import type { OtpAdapter, OtpChallenge, OtpVerified } from "./contract";
+import { OtpError, toOtpError } from "./errors";
+import {
+  challengeFromWire,
+  challengeResponseSchema,
+  errorResponseSchema,
+  verifyResponseSchema,
+} from "./wire";
+
+export interface HttpAdapterOptions {
+  /** Where the server's routes live, e.g. "/api/otp" or "https://auth.example.com/otp". */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Extra headers on every request (a CSRF token, for example). */
+  headers?: Record<string, string> | (() => Record<string, string>);
+  /** Give up after this long and fail with `network`. Default 15 s. */
+  timeoutMs?: number;
+  /** Clock used to turn relative durations into absolute times. */
+  now?: () => number;
+}
+
+export function createHttpAdapter(options: HttpAdapterOptions): OtpAdapter {
+  const { timeoutMs = 15_000, now = Date.now } = options;
+  const base = options.baseUrl.replace(/\/+$/, "");
+
+  async function post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal?.reason);
+    const timer = setTimeout(
+      () => controller.abort(new DOMException("Timed out", "TimeoutError")),
+      timeoutMs,
+    );
+    if (signal?.aborted) abort();
+    signal?.addEventListener("abort", abort);
+    try {
+      const headers = typeof options.headers === "function" ? options.headers() : options.headers;
+      const response = await (options.fetch ?? fetch)(`${base}/${path}`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+      const text = await response.text();
+      if (response.ok) return JSON.parse(text);
+      throw failure(response, text);
+    } catch (thrown) {
+      // An abort surfaces as whatever reason the signal carried; name it for what it was.
+      throw toOtpError(controller.signal.aborted ? controller.signal.reason : thrown);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", abort);
+    }
+  }
+
+  const challenge = async (path: string, body: unknown, signal?: AbortSignal) => {
+    const json = await post(path, body, signal);
+    const parsed = challengeResponseSchema.safeParse(json);
+    if (!parsed.success) throw malformed(parsed.error);
+    return challengeFromWire(parsed.data.challenge, now());
+  };
+
+  return {
+    send: ({ signal, ...input }): Promise<OtpChallenge> => challenge("send", input, signal),
+    resend: ({ challenge: { id }, channel, signal }): Promise<OtpChallenge> =>
+      challenge("resend", { challengeId: id, channel }, signal),
+    async verify({ challenge: { id }, code, signal }): Promise<OtpVerified> {
+      const parsed = verifyResponseSchema.safeParse(
+        await post("verify", { challengeId: id, code }, signal),
+      );
+      if (!parsed.success) throw malformed(parsed.error);
+      return parsed.data;
+    },
+  };
+}
+
+const malformed = (cause: unknown) =>
+  new OtpError({ kind: "provider_error", message: "Unexpected answer from the server", cause });
+
+function failure(response: Response, text: string): OtpError {
+  const { status } = response;
+  const retryAfterMs = retryAfter(response.headers.get("retry-after"));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {}
+  const parsed = errorResponseSchema.safeParse(json);
+  if (!parsed.success) {
+    return new OtpError({
+      kind: status === 429 ? "rate_limited" : "provider_error",
+      message: `Unexpected ${status} answer from the server`,
+      status,
+      retryAfterMs,
+      cause: text.slice(0, 500),
+    });
+  }
+  const { kind, message, retryAfter: after, attemptsLeft, resendIn } = parsed.data.error;
+  return new OtpError({
+    kind,
+    message,
+    status,
+    retryAfterMs: retryAfterMs ?? (after === undefined ? undefined : after * 1000),
+    resendAfterMs: resendIn === undefined ? undefined : resendIn * 1000,
+    attemptsLeft,
+  });
+}
+
+/** `Retry-After` is either whole seconds or an HTTP date. */
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isNaN(seconds) ? Date.parse(header) - Date.now() : seconds * 1000;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
