@@ -65,3 +65,23 @@ async function faultResponse(fault: Fault): Promise<Response> {
       );
   }
 }
+
+/** Options every provider mock takes. */
+export interface MockOptions {
+  /** Where delivered messages land. Default: the shared `inbox`. */
+  inbox?: import("./inbox").Inbox;
+  /** Clock for code expiry. Default `Date.now`. */
+  now?: () => number;
+  latencyMs?: number;
+  /** Override the provider's production host (must match the adapter's `baseUrl`). */
+  baseUrl?: string;
+}
+
+/** What every provider mock returns. */
+export interface ProviderMock {
+  /** Give these to `setupServer(...)` (node) or `setupWorker(...)` (browser). */
+  handlers: import("msw").HttpHandler[];
+  knobs: Knobs;
+  /** Forget every code and challenge, drop queued faults. */
+  reset(): void;
+}
