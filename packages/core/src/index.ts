@@ -42,6 +42,7 @@ export {
   type ChallengeResponse,
   challengeFromWire,
   challengeResponseSchema,
+  challengeSchema,
   challengeToWire,
   E164_PATTERN,
   type ErrorResponse,

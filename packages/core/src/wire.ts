@@ -43,6 +43,12 @@ export const wireChallengeSchema = z.object({
   referenceCode: z.optional(z.string()),
 });
 
+/** A challenge with absolute times, as the browser keeps (and persists) it. */
+export const challengeSchema = z.extend(
+  z.omit(wireChallengeSchema, { expiresIn: true, resendIn: true }),
+  { expiresAt: z.number(), resendAt: z.number() },
+);
+
 export const challengeResponseSchema = z.object({ challenge: wireChallengeSchema });
 
 export const verifyResponseSchema = z.object({

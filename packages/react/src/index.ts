@@ -1,0 +1,3 @@
+export { type FlowPersistence, storagePersistence } from "./persistence";
+export { useCountdown } from "./use-countdown";
+export { type OtpFlow, type UseOtpFlowOptions, useOtpFlow } from "./use-otp-flow";

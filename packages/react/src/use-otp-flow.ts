@@ -1,0 +1,266 @@
+import {
+  type ChallengeStatus,
+  canResend,
+  canSend,
+  canVerify,
+  type FlowState,
+  type FlowStep,
+  nextDeadline,
+  type OtpAdapter,
+  type OtpChallenge,
+  type OtpChannel,
+  type OtpError,
+  type OtpVerified,
+  type PendingRequest,
+  secondsUntilExpiry,
+  secondsUntilResend,
+  secondsUntilRetry,
+  toOtpError,
+} from "@otpkit/core";
+import { MutationObserver, QueryClient, QueryClientContext } from "@tanstack/react-query";
+import { useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { createFlowStore } from "./flow-store";
+import { type FlowPersistence, storagePersistence } from "./persistence";
+
+export interface UseOtpFlowOptions {
+  adapter: OtpAdapter;
+  /** Code length before the server names one. Default 6. */
+  codeLength?: number;
+  /** Verify as soon as the code has `codeLength` characters. Default true. */
+  autoVerify?: boolean;
+  onVerified?: (result: { phone: string; token: string | undefined }) => void;
+  onError?: (error: OtpError) => void;
+  /** Clock, epoch ms. Default `Date.now`. */
+  now?: () => number;
+  /**
+   * Keep a live challenge across reloads. Default: sessionStorage. `false` turns it off;
+   * pass a `FlowPersistence` to keep it elsewhere.
+   */
+  persist?: boolean | FlowPersistence;
+  /** Query client for the mutations. Default: the app's (from context), else a private one. */
+  queryClient?: QueryClient;
+}
+
+export interface OtpFlow {
+  step: FlowStep;
+  /** The number (E.164) being verified, as entered. */
+  phone: string;
+  channel: OtpChannel | undefined;
+  challenge: OtpChallenge | null;
+  challengeStatus: ChallengeStatus;
+  codeLength: number;
+  code: string;
+  setCode(code: string): void;
+  send(phone?: string, options?: { channel?: OtpChannel }): void;
+  resend(options?: { channel?: OtpChannel }): void;
+  verify(code?: string): void;
+  /** Repeat the request that failed (after `network` or `provider_error`). */
+  retry(): void;
+  changeNumber(): void;
+  reset(): void;
+  secondsUntilResend: number;
+  secondsUntilExpiry: number;
+  /** Seconds left of a rate limit (0 when none). */
+  secondsUntilRetry: number;
+  canSend: boolean;
+  canResend: boolean;
+  canVerify: boolean;
+  attemptsLeft: number | undefined;
+  error: OtpError | null;
+  isSending: boolean;
+  isResending: boolean;
+  isVerifying: boolean;
+  isVerified: boolean;
+  token: string | undefined;
+  /** The raw reducer state, for custom selectors. */
+  state: FlowState;
+}
+
+type Request =
+  | { op: "send"; phone: string; channel?: OtpChannel; signal: AbortSignal }
+  | { op: "resend"; challenge: OtpChallenge; channel?: OtpChannel; signal: AbortSignal }
+  | { op: "verify"; challenge: OtpChallenge; code: string; signal: AbortSignal };
+
+/**
+ * The whole verification flow, headless: send, resend with cooldown, countdowns, verify,
+ * attempts and one clear error. Renders once per second at most while a countdown runs,
+ * never when none does, and once per keystroke.
+ */
+export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  // One stable clock that always reads the latest `now` option.
+  const [now] = useState(() => () => (optionsRef.current.now ?? Date.now)());
+  const contextClient = useContext(QueryClientContext);
+  const [fallbackClient] = useState(() =>
+    options.queryClient || contextClient ? null : new QueryClient(),
+  );
+  const client = options.queryClient ?? contextClient ?? (fallbackClient as QueryClient);
+  const [store] = useState(() => createFlowStore(now));
+  const [controllers] = useState(() => new Set<AbortController>());
+
+  const observer = useMemo(
+    () =>
+      new MutationObserver<OtpChallenge | OtpVerified, OtpError, Request>(client, {
+        mutationKey: ["otpkit"],
+        mutationFn: (request) => run(optionsRef.current.adapter, request),
+        networkMode: "always",
+        gcTime: 0,
+        // One automatic retry, after a pause, when the provider failed on its side.
+        retry: (failures, error) => failures < 1 && error.kind === "provider_error",
+        retryDelay: 1000,
+      }),
+    [client],
+  );
+
+  const actions = useMemo(() => {
+    const start = (before: FlowState, after: FlowState) => {
+      const pending = after.pending;
+      if (!pending || pending === before.pending) return;
+      const controller = new AbortController();
+      controllers.add(controller);
+      observer
+        .mutate(toRequest(pending, after, controller.signal))
+        .then(
+          (result) => settle(pending, result),
+          (thrown: unknown) => fail(pending, toOtpError(thrown)),
+        )
+        .finally(() => controllers.delete(controller));
+    };
+    const settle = (pending: PendingRequest, result: OtpChallenge | OtpVerified) => {
+      if ("verified" in result) {
+        const state = store.dispatch({ type: "verified", seq: pending.seq, token: result.token });
+        if (state.step === "verified" && state.pending === null) {
+          optionsRef.current.onVerified?.({ phone: state.phone, token: result.token });
+        }
+      } else {
+        store.dispatch({ type: "sent", seq: pending.seq, challenge: result });
+      }
+    };
+    const fail = (pending: PendingRequest, error: OtpError) => {
+      const before = store.get().state;
+      const state = store.dispatch({ type: "failed", seq: pending.seq, error, at: now() });
+      if (state === before) return; // stale answer, already superseded
+      if (state.step === "verified") {
+        optionsRef.current.onVerified?.({ phone: state.phone, token: undefined });
+      } else {
+        optionsRef.current.onError?.(error);
+      }
+    };
+    const act = (action: Parameters<typeof store.dispatch>[0]) => {
+      const before = store.get().state;
+      start(before, store.dispatch(action));
+    };
+    return {
+      send: (phone?: string, sendOptions?: { channel?: OtpChannel }) =>
+        act({ type: "send", phone, channel: sendOptions?.channel, at: now() }),
+      resend: (resendOptions?: { channel?: OtpChannel }) =>
+        act({ type: "resend", channel: resendOptions?.channel, at: now() }),
+      verify: (code?: string) => act({ type: "verify", code, at: now() }),
+      retry: () => act({ type: "retry", at: now() }),
+      setCode(code: string) {
+        const state = store.dispatch({ type: "setCode", code });
+        const length = state.challenge?.codeLength ?? optionsRef.current.codeLength ?? 6;
+        if (optionsRef.current.autoVerify !== false && code.length === length) {
+          act({ type: "verify", code, at: now() });
+        }
+      },
+      changeNumber: () => store.dispatch({ type: "changeNumber" }),
+      reset: () => store.dispatch({ type: "reset" }),
+    };
+  }, [store, observer, controllers, now]);
+
+  const { state, now: at } = useSyncExternalStore(store.subscribe, store.get, store.get);
+
+  // One timer for every countdown, on the second boundaries of the nearest deadline.
+  useEffect(() => {
+    const deadline = nextDeadline(state, at);
+    if (deadline === null) return;
+    const timer = setTimeout(() => store.tick(now()), (deadline - at) % 1000 || 1000);
+    return () => clearTimeout(timer);
+  }, [state, at, store, now]);
+
+  // Persistence: resume a live challenge after a reload; keep it while it lives.
+  const persistence = usePersistence(options.persist);
+  const saved = useRef(false);
+  useEffect(() => {
+    const stored = persistence?.load();
+    if (!stored) return;
+    const state = store.dispatch({ type: "restore", ...stored, at: now() });
+    // Not resumed (expired, or a flow already under way): forget it.
+    if (state.challenge?.id !== stored.challenge.id) persistence?.clear();
+  }, [persistence, store, now]);
+  useEffect(() => {
+    if (!persistence) return;
+    if (state.challenge && state.challengeStatus === "live" && state.step !== "verified") {
+      persistence.save({ phone: state.phone, challenge: state.challenge });
+      saved.current = true;
+    } else if (saved.current && state.step !== "sending") {
+      persistence.clear();
+      saved.current = false;
+    }
+  }, [persistence, state.challenge, state.challengeStatus, state.step, state.phone]);
+
+  // Unmount: abort what is in flight; late answers then find nobody listening.
+  useEffect(
+    () => () => {
+      for (const controller of controllers) controller.abort();
+      observer.reset();
+    },
+    [controllers, observer],
+  );
+
+  const codeLength = state.challenge?.codeLength ?? options.codeLength ?? 6;
+  return {
+    ...actions,
+    step: state.step,
+    phone: state.phone,
+    channel: state.channel,
+    challenge: state.challenge,
+    challengeStatus: state.challengeStatus,
+    codeLength,
+    code: state.code,
+    secondsUntilResend: secondsUntilResend(state, at),
+    secondsUntilExpiry: secondsUntilExpiry(state, at),
+    secondsUntilRetry: secondsUntilRetry(state, at),
+    canSend: canSend(state, at),
+    canResend: canResend(state, at),
+    canVerify: canVerify(state, at),
+    attemptsLeft: state.challenge?.attemptsLeft,
+    error: state.error,
+    isSending: state.pending?.op === "send" || state.pending?.op === "resend",
+    isResending: state.pending?.op === "resend",
+    isVerifying: state.pending?.op === "verify",
+    isVerified: state.step === "verified",
+    token: state.token,
+    state,
+  };
+}
+
+function usePersistence(persist: UseOtpFlowOptions["persist"]): FlowPersistence | null {
+  const [fallback] = useState(() => storagePersistence());
+  if (persist === false) return null;
+  if (persist === undefined || persist === true) return fallback;
+  return persist;
+}
+
+function toRequest(pending: PendingRequest, state: FlowState, signal: AbortSignal): Request {
+  if (pending.op === "send") {
+    return { op: "send", phone: pending.phone, channel: pending.channel, signal };
+  }
+  const challenge = state.challenge as OtpChallenge;
+  return pending.op === "resend"
+    ? { op: "resend", challenge, channel: pending.channel, signal }
+    : { op: "verify", challenge, code: pending.code ?? "", signal };
+}
+
+async function run(adapter: OtpAdapter, request: Request): Promise<OtpChallenge | OtpVerified> {
+  if (request.signal.aborted) throw request.signal.reason;
+  try {
+    if (request.op === "send") return await adapter.send(request);
+    if (request.op === "resend") return await adapter.resend(request);
+    return await adapter.verify(request);
+  } catch (thrown) {
+    throw toOtpError(thrown);
+  }
+}

@@ -1,0 +1,14 @@
+import react from "@vitejs/plugin-react";
+import { defineProject } from "vitest/config";
+import { sourceResolve } from "../../vitest.shared";
+
+export default defineProject({
+  ...sourceResolve,
+  plugins: [react()],
+  test: {
+    name: "react",
+    environment: "jsdom",
+    setupFiles: ["../../vitest.setup.dom.ts"],
+    include: ["src/**/*.test.{ts,tsx}"],
+  },
+});
