@@ -314,15 +314,15 @@ describe("useOtpFlow persistence", () => {
   });
 });
 
-describe("useOtpFlow renders (React Profiler)", () => {
-  function Counted({ children, onRender }: { children: ReactNode; onRender: () => void }) {
-    return (
-      <Profiler id="flow" onRender={onRender}>
-        {children}
-      </Profiler>
-    );
-  }
+function Counted({ children, onRender }: { children: ReactNode; onRender: () => void }) {
+  return (
+    <Profiler id="flow" onRender={onRender}>
+      {children}
+    </Profiler>
+  );
+}
 
+describe("useOtpFlow renders (React Profiler)", () => {
   it("renders once per second while counting down and never once every countdown is at zero", async () => {
     const onRender = vi.fn();
     render(
