@@ -1,0 +1,9 @@
+export { codeFromText, createInbox, type Inbox, type InboxMessage, inbox } from "./inbox";
+export {
+  createKnobs,
+  type Fault,
+  type KnobOptions,
+  type Knobs,
+  type MockOptions,
+  type ProviderMock,
+} from "./knobs";
