@@ -3,13 +3,13 @@
  * `@otpkit/server` (or any backend speaking the same protocol).
  */
 import type { OtpAdapter, OtpChallenge, OtpVerified } from "./contract";
-import { OtpError, toOtpError } from "./errors";
+import { isOtpErrorKind, OtpError, toOtpError } from "./errors";
 import {
   challengeFromWire,
-  challengeResponseSchema,
-  errorResponseSchema,
-  verifyResponseSchema,
-} from "./wire";
+  readChallengeResponse,
+  readErrorResponse,
+  readVerifyResponse,
+} from "./wire-client";
 
 export interface HttpAdapterOptions {
   /** Where the server's routes live, e.g. "/api/otp" or "https://auth.example.com/otp". */
@@ -58,9 +58,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): OtpAdapter {
 
   const challenge = async (path: string, body: unknown, signal?: AbortSignal) => {
     const json = await post(path, body, signal);
-    const parsed = challengeResponseSchema.safeParse(json);
-    if (!parsed.success) throw malformed(parsed.error);
-    return challengeFromWire(parsed.data.challenge, now());
+    const parsed = readChallengeResponse(json);
+    if (!parsed) throw malformed(json);
+    return challengeFromWire(parsed.challenge, now());
   };
 
   return {
@@ -68,11 +68,10 @@ export function createHttpAdapter(options: HttpAdapterOptions): OtpAdapter {
     resend: ({ challenge: { id }, channel, signal }): Promise<OtpChallenge> =>
       challenge("resend", { challengeId: id, channel }, signal),
     async verify({ challenge: { id }, code, signal }): Promise<OtpVerified> {
-      const parsed = verifyResponseSchema.safeParse(
-        await post("verify", { challengeId: id, code }, signal),
-      );
-      if (!parsed.success) throw malformed(parsed.error);
-      return parsed.data;
+      const json = await post("verify", { challengeId: id, code }, signal);
+      const parsed = readVerifyResponse(json);
+      if (!parsed?.verified) throw malformed(json);
+      return { verified: true, token: parsed.token };
     },
   };
 }
@@ -87,8 +86,8 @@ function failure(response: Response, text: string): OtpError {
   try {
     json = JSON.parse(text);
   } catch {}
-  const parsed = errorResponseSchema.safeParse(json);
-  if (!parsed.success) {
+  const parsed = readErrorResponse(json);
+  if (!parsed) {
     return new OtpError({
       kind: status === 429 ? "rate_limited" : "provider_error",
       message: `Unexpected ${status} answer from the server`,
@@ -97,9 +96,9 @@ function failure(response: Response, text: string): OtpError {
       cause: text.slice(0, 500),
     });
   }
-  const { kind, message, retryAfter: after, attemptsLeft, resendIn } = parsed.data.error;
+  const { kind, message, retryAfter: after, attemptsLeft, resendIn } = parsed.error;
   return new OtpError({
-    kind,
+    kind: isOtpErrorKind(kind) ? kind : "provider_error",
     message,
     status,
     retryAfterMs: retryAfterMs ?? (after === undefined ? undefined : after * 1000),

@@ -40,22 +40,30 @@ export {
 } from "./machine";
 export {
   type ChallengeResponse,
-  challengeFromWire,
   challengeResponseSchema,
   challengeSchema,
-  challengeToWire,
-  E164_PATTERN,
   type ErrorResponse,
   errorResponseSchema,
-  type ResendRequest,
-  resendRequestSchema,
-  type SendRequest,
-  secondsUntil,
-  sendRequestSchema,
-  type VerifyRequest,
   type VerifyResponse,
-  verifyRequestSchema,
   verifyResponseSchema,
   type WireChallenge,
   wireChallengeSchema,
 } from "./wire";
+export {
+  challengeFromWire,
+  challengeToWire,
+  readChallenge,
+  readChallengeResponse,
+  readErrorResponse,
+  readVerifyResponse,
+  secondsUntil,
+} from "./wire-client";
+export {
+  E164_PATTERN,
+  type ResendRequest,
+  resendRequestSchema,
+  type SendRequest,
+  sendRequestSchema,
+  type VerifyRequest,
+  verifyRequestSchema,
+} from "./wire-requests";

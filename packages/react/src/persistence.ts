@@ -1,5 +1,4 @@
-import { challengeSchema, type OtpChallenge } from "@otpkit/core";
-import * as z from "zod/mini";
+import { type OtpChallenge, readChallenge } from "@otpkit/core";
 
 /** Where a live challenge is kept so the flow survives a reload. */
 export interface FlowPersistence {
@@ -9,8 +8,6 @@ export interface FlowPersistence {
 }
 
 type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
-
-const persistedSchema = z.object({ phone: z.string(), challenge: challengeSchema });
 
 /**
  * Persistence in a Web Storage (sessionStorage by default: one tab, gone when it closes).
@@ -36,8 +33,9 @@ export function storagePersistence(
       attempt((s) => {
         const raw = s.getItem(key);
         if (raw === null) return null;
-        const parsed = persistedSchema.safeParse(JSON.parse(raw));
-        if (parsed.success) return parsed.data;
+        const { phone, challenge } = JSON.parse(raw) ?? {};
+        const parsed = readChallenge(challenge);
+        if (parsed && typeof phone === "string") return { phone, challenge: parsed };
         s.removeItem(key);
         return null;
       }),
