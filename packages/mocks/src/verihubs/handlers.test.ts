@@ -4,9 +4,9 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { codeFromText, createInbox } from "../inbox";
 import {
-  MOCK_CREDENTIALS,
   VERIHUBS_MAGIC,
   VERIHUBS_MESSAGES,
+  VERIHUBS_MOCK_CREDENTIALS,
   VERIHUBS_SANDBOX,
   verihubsMock,
 } from "./index";
@@ -29,8 +29,8 @@ afterEach(() => {
 afterAll(() => server.close());
 
 const AUTH = {
-  "App-ID": MOCK_CREDENTIALS.appId,
-  "API-Key": MOCK_CREDENTIALS.apiKey,
+  "App-ID": VERIHUBS_MOCK_CREDENTIALS.appId,
+  "API-Key": VERIHUBS_MOCK_CREDENTIALS.apiKey,
   "Content-Type": "application/json",
   Accept: "application/json",
 };
@@ -57,7 +57,7 @@ describe("auth", () => {
     ["no headers", { "Content-Type": "application/json" }],
     ["a wrong API-Key", { ...AUTH, "API-Key": "nope" }],
     ["a wrong App-ID", { ...AUTH, "App-ID": "nope" }],
-    ["only the App-ID", { "App-ID": MOCK_CREDENTIALS.appId }],
+    ["only the App-ID", { "App-ID": VERIHUBS_MOCK_CREDENTIALS.appId }],
   ])("answers 401 Authorization failed to %s, on live and sandbox paths", async (_, headers) => {
     for (const path of ["/v2/otp/send", "/v2/otp/verify", "/v2/otp/send/sandbox"]) {
       const answer = await post(path, { msisdn: NUMBER, otp: "123456" }, headers);
@@ -476,8 +476,8 @@ describe("knobs, request log and reset", () => {
         sandbox: false,
         body: { msisdn: NUMBER, time_limit: "300" },
         headers: expect.objectContaining({
-          "app-id": MOCK_CREDENTIALS.appId,
-          "api-key": MOCK_CREDENTIALS.apiKey,
+          "app-id": VERIHUBS_MOCK_CREDENTIALS.appId,
+          "api-key": VERIHUBS_MOCK_CREDENTIALS.apiKey,
         }),
       }),
     ]);

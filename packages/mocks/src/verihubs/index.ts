@@ -12,7 +12,7 @@ import { createKnobs, type MockOptions, type ProviderMock } from "../knobs";
 export const VERIHUBS_MOCK_BASE_URL = "https://api.verihubs.com";
 
 /** The App-ID and API-Key the mock accepts unless told otherwise. */
-export const MOCK_CREDENTIALS = {
+export const VERIHUBS_MOCK_CREDENTIALS = {
   appId: "otpkit-test-app-id",
   apiKey: "otpkit-test-api-key",
 } as const;
@@ -79,9 +79,9 @@ export const VERIHUBS_STATUS = {
 export type VerihubsMockChannel = "sms" | "whatsapp";
 
 export interface VerihubsMockOptions extends MockOptions {
-  /** Accepted `App-ID`. Default `MOCK_CREDENTIALS.appId`. */
+  /** Accepted `App-ID`. Default `VERIHUBS_MOCK_CREDENTIALS.appId`. */
   appId?: string;
-  /** Accepted `API-Key`. Default `MOCK_CREDENTIALS.apiKey`. */
+  /** Accepted `API-Key`. Default `VERIHUBS_MOCK_CREDENTIALS.apiKey`. */
   apiKey?: string;
   /** Digits in codes the mock makes (the account's "Custom OTP Config"). Default 6. */
   codeLength?: number;
@@ -155,8 +155,8 @@ const optionalString = (value: unknown) => value === undefined || typeof value =
 
 export function verihubsMock(options: VerihubsMockOptions = {}): VerihubsMock {
   const {
-    appId = MOCK_CREDENTIALS.appId,
-    apiKey = MOCK_CREDENTIALS.apiKey,
+    appId = VERIHUBS_MOCK_CREDENTIALS.appId,
+    apiKey = VERIHUBS_MOCK_CREDENTIALS.apiKey,
     codeLength = 6,
     defaultTimeLimitSeconds = 300,
     maxAttempts,

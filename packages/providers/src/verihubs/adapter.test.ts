@@ -6,7 +6,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 // The mocks package's index re-exports these; importing the folder keeps this test
 // independent of when that re-export lands.
 import { codeFromText, createInbox } from "../../../mocks/src/inbox";
-import { MOCK_CREDENTIALS, VERIHUBS_SANDBOX, verihubsMock } from "../../../mocks/src/verihubs";
+import {
+  VERIHUBS_MOCK_CREDENTIALS,
+  VERIHUBS_SANDBOX,
+  verihubsMock,
+} from "../../../mocks/src/verihubs";
 import { type VerihubsOptions, verihubs } from "./index";
 
 const PHONE = "+6281234567890";
@@ -28,8 +32,8 @@ afterAll(() => server.close());
 
 const adapter = (extra: Partial<VerihubsOptions> = {}) =>
   verihubs({
-    appId: MOCK_CREDENTIALS.appId,
-    apiKey: MOCK_CREDENTIALS.apiKey,
+    appId: VERIHUBS_MOCK_CREDENTIALS.appId,
+    apiKey: VERIHUBS_MOCK_CREDENTIALS.apiKey,
     template: TEMPLATE,
     ttlSeconds: 300,
     now: clock.now,
@@ -86,8 +90,8 @@ describe("send and verify against the mock", () => {
     const [send, verify] = mock.requests;
     expect(send).toMatchObject({ path: "/v2/otp/send", method: "POST" });
     expect(send?.headers).toMatchObject({
-      "app-id": MOCK_CREDENTIALS.appId,
-      "api-key": MOCK_CREDENTIALS.apiKey,
+      "app-id": VERIHUBS_MOCK_CREDENTIALS.appId,
+      "api-key": VERIHUBS_MOCK_CREDENTIALS.apiKey,
       "content-type": "application/json",
       accept: "application/json",
     });
