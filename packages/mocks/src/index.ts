@@ -7,3 +7,4 @@ export {
   type MockOptions,
   type ProviderMock,
 } from "./knobs";
+export * from "./server";

@@ -1,0 +1,11 @@
+export {
+  type OtpServerMock,
+  type OtpServerMockOptions,
+  otpServerMock,
+} from "./otp-server-mock";
+export { maskPhone } from "./phone";
+export {
+  SCENARIO_PHONES,
+  type ScenarioOptions,
+  type ServerOperation,
+} from "./scenarios";
