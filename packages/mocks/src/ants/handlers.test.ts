@@ -5,12 +5,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { codeFromText, createInbox } from "../inbox";
 import {
   ANTS_MOCK_BASE_URL,
+  ANTS_MOCK_CREDENTIALS,
+  ANTS_MOCK_OTC_ID,
   ANTS_SILENT_MOBILE,
   ANTS_UNDELIVERED_MOBILE,
   type AntsMockOptions,
   antsMock,
-  MOCK_CREDENTIALS,
-  MOCK_OTC_ID,
 } from "./index";
 
 const START = Date.UTC(2026, 0, 1);
@@ -28,7 +28,7 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-const BASIC = `Basic ${btoa(`${MOCK_CREDENTIALS.username}:${MOCK_CREDENTIALS.password}`)}`;
+const BASIC = `Basic ${btoa(`${ANTS_MOCK_CREDENTIALS.username}:${ANTS_MOCK_CREDENTIALS.password}`)}`;
 const MOBILE = "66812345678";
 
 type Endpoint = "requestOTP" | "resendOTP" | "verifyOTP";
@@ -61,7 +61,7 @@ async function call(endpoint: Endpoint, body: unknown, options: CallOptions = {}
 const antsError = (message: string) => ({ error: { message, description: "" } });
 
 async function requestOtp(mobile = MOBILE) {
-  const answer = await call("requestOTP", { otcId: MOCK_OTC_ID, mobile });
+  const answer = await call("requestOTP", { otcId: ANTS_MOCK_OTC_ID, mobile });
   expect(answer.status).toBe(200);
   return answer.json as { otcId: string; otpId: string; referenceCode: string };
 }
@@ -75,10 +75,10 @@ function useMock(options: AntsMockOptions) {
 
 describe("ANTS mock: requestOTP", () => {
   it("answers with otcId, a UUID otpId, a 5-character referenceCode and a success object", async () => {
-    const answer = await call("requestOTP", { otcId: MOCK_OTC_ID, mobile: MOBILE });
+    const answer = await call("requestOTP", { otcId: ANTS_MOCK_OTC_ID, mobile: MOBILE });
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({
-      otcId: MOCK_OTC_ID,
+      otcId: ANTS_MOCK_OTC_ID,
       otpId: expect.stringMatching(
         /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
       ),
@@ -124,7 +124,7 @@ describe("ANTS mock: requestOTP", () => {
   it.each(["0812345678", "+66812345678"])(
     "answers 0302 Number Prefix Missing for %s",
     async (mobile) => {
-      const answer = await call("requestOTP", { otcId: MOCK_OTC_ID, mobile });
+      const answer = await call("requestOTP", { otcId: ANTS_MOCK_OTC_ID, mobile });
       expect(answer).toMatchObject({ status: 200, json: antsError("Number Prefix Missing") });
     },
   );
@@ -132,7 +132,7 @@ describe("ANTS mock: requestOTP", () => {
   it.each(["6681234", "668123456789", "15551234567", "66-81234567"])(
     "answers 0307 Invalid Number for %s",
     async (mobile) => {
-      const answer = await call("requestOTP", { otcId: MOCK_OTC_ID, mobile });
+      const answer = await call("requestOTP", { otcId: ANTS_MOCK_OTC_ID, mobile });
       expect(answer).toMatchObject({ status: 200, json: antsError("Invalid Number") });
     },
   );
@@ -146,7 +146,7 @@ describe("ANTS mock: requestOTP", () => {
     mock.setCredit(1);
     await requestOtp();
     expect(mock.credit()).toBe(0);
-    const answer = await call("requestOTP", { otcId: MOCK_OTC_ID, mobile: "66812345670" });
+    const answer = await call("requestOTP", { otcId: ANTS_MOCK_OTC_ID, mobile: "66812345670" });
     expect(answer).toMatchObject({ status: 200, json: antsError("Credit not enough") });
     expect(inbox.messages()).toHaveLength(1);
   });
@@ -154,14 +154,14 @@ describe("ANTS mock: requestOTP", () => {
   it("answers 0304 Over Limit Usage for a second send to one number inside the cooldown", async () => {
     await requestOtp();
     clock.advance(59_000);
-    const again = await call("requestOTP", { otcId: MOCK_OTC_ID, mobile: MOBILE });
+    const again = await call("requestOTP", { otcId: ANTS_MOCK_OTC_ID, mobile: MOBILE });
     expect(again).toMatchObject({ status: 200, json: antsError("Over Limit Usage") });
     clock.advance(1_000);
     await requestOtp();
   });
 
   it("answers 9996 Bad Request (HTTP 400) for a body without mobile", async () => {
-    const answer = await call("requestOTP", { otcId: MOCK_OTC_ID });
+    const answer = await call("requestOTP", { otcId: ANTS_MOCK_OTC_ID });
     expect(answer).toMatchObject({ status: 400, json: antsError("Bad Request") });
   });
 
@@ -179,7 +179,7 @@ describe("ANTS mock: auth and request format", () => {
   it.each<Endpoint>(["requestOTP", "resendOTP", "verifyOTP"])(
     "%s answers 401 with ANTS's auth body without or with wrong Basic credentials",
     async (endpoint) => {
-      const body = { otcId: MOCK_OTC_ID, mobile: MOBILE, otpId: "x", otpCode: "1" };
+      const body = { otcId: ANTS_MOCK_OTC_ID, mobile: MOBILE, otpId: "x", otpCode: "1" };
       for (const authorization of [null, `Basic ${btoa("ants-user:wrong")}`, "Bearer token"]) {
         const answer = await call(endpoint, body, { authorization });
         expect(answer.status).toBe(401);
@@ -193,7 +193,7 @@ describe("ANTS mock: auth and request format", () => {
     useMock({ credentials: { username: "shop", password: "s3cret" } });
     const answer = await call(
       "requestOTP",
-      { otcId: MOCK_OTC_ID, mobile: MOBILE },
+      { otcId: ANTS_MOCK_OTC_ID, mobile: MOBILE },
       { authorization: `Basic ${btoa("shop:s3cret")}` },
     );
     expect(answer.status).toBe(200);
@@ -216,7 +216,7 @@ describe("ANTS mock: auth and request format", () => {
     const verified = await call("verifyOTP", sample);
     expect(verified.json).toMatchObject({ result: true });
     clock.advance(60_000);
-    const resend = await call("resendOTP", `{\n  "otcId": "${MOCK_OTC_ID}",\n}`);
+    const resend = await call("resendOTP", `{\n  "otcId": "${ANTS_MOCK_OTC_ID}",\n}`);
     expect(resend.status).toBe(200);
   });
 
@@ -227,8 +227,8 @@ describe("ANTS mock: auth and request format", () => {
         endpoint: "requestOTP",
         authorization: BASIC,
         contentType: "application/json",
-        text: JSON.stringify({ otcId: MOCK_OTC_ID, mobile: MOBILE }),
-        body: { otcId: MOCK_OTC_ID, mobile: MOBILE },
+        text: JSON.stringify({ otcId: ANTS_MOCK_OTC_ID, mobile: MOBILE }),
+        body: { otcId: ANTS_MOCK_OTC_ID, mobile: MOBILE },
       },
     ]);
   });
@@ -338,12 +338,12 @@ describe("ANTS mock: resendOTP", () => {
     const oldCode = mock.peekCode(sent.otpId) ?? "";
     clock.advance(60_000);
     const answer = await call("resendOTP", {
-      otcId: MOCK_OTC_ID,
+      otcId: ANTS_MOCK_OTC_ID,
       otpId: sent.otpId,
       mobile: MOBILE,
     });
     expect(answer.json).toEqual({
-      otcId: MOCK_OTC_ID,
+      otcId: ANTS_MOCK_OTC_ID,
       otpId: sent.otpId,
       referenceCode: expect.stringMatching(/^[A-Za-z0-9]{5}$/),
       success: { message: "success", description: "" },
@@ -363,7 +363,7 @@ describe("ANTS mock: resendOTP", () => {
     await requestOtp("66812345670");
     const newest = await requestOtp("66812345671");
     clock.advance(60_000);
-    const answer = await call("resendOTP", { otcId: MOCK_OTC_ID });
+    const answer = await call("resendOTP", { otcId: ANTS_MOCK_OTC_ID });
     expect(answer.json.otpId).toBe(newest.otpId);
     expect(inbox.messages("66812345671")).toHaveLength(2);
     expect(inbox.messages("66812345670")).toHaveLength(1);
@@ -376,7 +376,7 @@ describe("ANTS mock: resendOTP", () => {
     await call("verifyOTP", { otpId, otpCode: wrong });
     await call("verifyOTP", { otpId, otpCode: wrong });
     clock.advance(300_000);
-    await call("resendOTP", { otcId: MOCK_OTC_ID, otpId });
+    await call("resendOTP", { otcId: ANTS_MOCK_OTC_ID, otpId });
     expect(other.otp(otpId)).toMatchObject({ status: "active", attempts: 0, resendCount: 1 });
     clock.advance(299_000);
     const answer = await call("verifyOTP", { otpId, otpCode: other.peekCode(otpId) });
@@ -385,7 +385,7 @@ describe("ANTS mock: resendOTP", () => {
 
   it("answers 0304 Over Limit Usage inside the cooldown and after maxResends", async () => {
     const { otpId } = await requestOtp();
-    const body = { otcId: MOCK_OTC_ID, otpId };
+    const body = { otcId: ANTS_MOCK_OTC_ID, otpId };
     expect((await call("resendOTP", body)).json).toEqual(antsError("Over Limit Usage"));
     for (let i = 0; i < 3; i++) {
       clock.advance(60_000);
@@ -396,13 +396,13 @@ describe("ANTS mock: resendOTP", () => {
   });
 
   it("answers 0303 No Data Available OTP when nothing can be resent", async () => {
-    expect((await call("resendOTP", { otcId: MOCK_OTC_ID })).json).toEqual(
+    expect((await call("resendOTP", { otcId: ANTS_MOCK_OTC_ID })).json).toEqual(
       antsError("No Data Available OTP"),
     );
     const { otpId } = await requestOtp();
     await call("verifyOTP", { otpId, otpCode: mock.peekCode(otpId) });
     clock.advance(60_000);
-    expect((await call("resendOTP", { otcId: MOCK_OTC_ID, otpId })).json).toEqual(
+    expect((await call("resendOTP", { otcId: ANTS_MOCK_OTC_ID, otpId })).json).toEqual(
       antsError("No Data Available OTP"),
     );
   });
@@ -417,7 +417,7 @@ describe("ANTS mock: resendOTP", () => {
     const other = useMock({ newOtpIdOnResend: true });
     const sent = await requestOtp();
     clock.advance(60_000);
-    const answer = await call("resendOTP", { otcId: MOCK_OTC_ID, otpId: sent.otpId });
+    const answer = await call("resendOTP", { otcId: ANTS_MOCK_OTC_ID, otpId: sent.otpId });
     const otpId = answer.json.otpId as string;
     expect(otpId).not.toBe(sent.otpId);
     expect((await call("verifyOTP", { otpId: sent.otpId, otpCode: "1" })).json).toEqual(
@@ -434,7 +434,7 @@ describe("ANTS mock: resendOTP", () => {
 describe("ANTS mock: knobs", () => {
   it("answers 9999 Exception (and any other code) on demand", async () => {
     mock.injectError("9999");
-    expect((await call("requestOTP", { otcId: MOCK_OTC_ID, mobile: MOBILE })).json).toEqual(
+    expect((await call("requestOTP", { otcId: ANTS_MOCK_OTC_ID, mobile: MOBILE })).json).toEqual(
       antsError("Exception"),
     );
     await requestOtp();
@@ -442,7 +442,9 @@ describe("ANTS mock: knobs", () => {
 
   it("answers a 500 for an injected 5xx", async () => {
     mock.knobs.inject("5xx");
-    expect((await call("requestOTP", { otcId: MOCK_OTC_ID, mobile: MOBILE })).status).toBe(500);
+    expect((await call("requestOTP", { otcId: ANTS_MOCK_OTC_ID, mobile: MOBILE })).status).toBe(
+      500,
+    );
     expect(inbox.messages()).toHaveLength(0);
   });
 
@@ -460,7 +462,7 @@ describe("ANTS mock: knobs", () => {
     mock.knobs.inject("timeout");
     const request = call(
       "requestOTP",
-      { otcId: MOCK_OTC_ID, mobile: MOBILE },
+      { otcId: ANTS_MOCK_OTC_ID, mobile: MOBILE },
       {
         signal: AbortSignal.timeout(30),
       },
@@ -501,7 +503,7 @@ describe("ANTS mock: delivery reports", () => {
 
   const send = (mobile: string, extra: Record<string, string> = {}) =>
     call("requestOTP", {
-      otcId: MOCK_OTC_ID,
+      otcId: ANTS_MOCK_OTC_ID,
       mobile,
       notifyUrl: NOTIFY,
       notifyContentType: "application/json",

@@ -5,6 +5,8 @@ export type {
 export {
   ANTS_ERRORS,
   ANTS_MOCK_BASE_URL,
+  ANTS_MOCK_CREDENTIALS,
+  ANTS_MOCK_OTC_ID,
   ANTS_SILENT_MOBILE,
   ANTS_UNDELIVERED_MOBILE,
   type AntsEndpoint,
@@ -15,6 +17,4 @@ export {
   type AntsOtpStatus,
   type AntsReceivedRequest,
   antsMock,
-  MOCK_CREDENTIALS,
-  MOCK_OTC_ID,
 } from "./mock";

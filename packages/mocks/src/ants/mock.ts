@@ -19,10 +19,10 @@ import { base64, isObject, type Json, parseJson, randomInts } from "./support";
 export const ANTS_MOCK_BASE_URL = "https://api-service.ants.co.th";
 
 /** The only credentials the mock accepts unless told otherwise. */
-export const MOCK_CREDENTIALS = { username: "ants-user", password: "ants-pass" } as const;
+export const ANTS_MOCK_CREDENTIALS = { username: "ants-user", password: "ants-pass" } as const;
 
 /** The `otcId` from ANTS's docs; the mock knows it unless told otherwise. */
-export const MOCK_OTC_ID = "0DC8E7AD-0168-440C-AF10-BF556B164D83";
+export const ANTS_MOCK_OTC_ID = "0DC8E7AD-0168-440C-AF10-BF556B164D83";
 
 /** Project convention, not ANTS's: delivery reports for these numbers fail or never come. */
 export const ANTS_UNDELIVERED_MOBILE = "66900000002";
@@ -46,9 +46,9 @@ export const ANTS_ERRORS = {
 export type AntsErrorCode = keyof typeof ANTS_ERRORS;
 
 export interface AntsMockOptions extends MockOptions {
-  /** Accepted Basic credentials. Default `MOCK_CREDENTIALS`. */
+  /** Accepted Basic credentials. Default `ANTS_MOCK_CREDENTIALS`. */
   credentials?: { username: string; password: string };
-  /** OTP configurations that exist. Default `[MOCK_OTC_ID]`. */
+  /** OTP configurations that exist. Default `[ANTS_MOCK_OTC_ID]`. */
   knownOtcIds?: string[];
   /** Digits per code. Default 6 (ANTS's own sample has 5). */
   codeLength?: number;
@@ -154,8 +154,8 @@ interface PendingReport {
 
 export function antsMock(options: AntsMockOptions = {}): AntsMock {
   const {
-    credentials = MOCK_CREDENTIALS,
-    knownOtcIds = [MOCK_OTC_ID],
+    credentials = ANTS_MOCK_CREDENTIALS,
+    knownOtcIds = [ANTS_MOCK_OTC_ID],
     codeLength = 6,
     ttlSeconds = 300,
     maxAttempts = 5,

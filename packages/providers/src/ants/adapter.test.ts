@@ -6,10 +6,10 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 // Straight from the mock's folder: @otpkit/mocks' index re-exports it once the index is wired.
 import {
+  ANTS_MOCK_CREDENTIALS,
+  ANTS_MOCK_OTC_ID,
   type AntsMockOptions,
   antsMock,
-  MOCK_CREDENTIALS,
-  MOCK_OTC_ID,
 } from "../../../mocks/src/ants";
 import { ANTS_BASE_URL, type AntsOptions, ants } from "./index";
 
@@ -32,8 +32,8 @@ const PHONE = "+66812345678";
 
 const adapterWith = (options: Partial<AntsOptions> = {}) =>
   ants({
-    ...MOCK_CREDENTIALS,
-    otcId: MOCK_OTC_ID,
+    ...ANTS_MOCK_CREDENTIALS,
+    otcId: ANTS_MOCK_OTC_ID,
     codeLength: 6,
     ttlSeconds: 300,
     now: clock.now,
@@ -107,7 +107,7 @@ describe("ants adapter: send and verify", () => {
       endpoint: "requestOTP",
       authorization: `Basic ${btoa("ants-user:ants-pass")}`,
       contentType: "application/json",
-      body: { otcId: MOCK_OTC_ID, mobile: "66812345678" },
+      body: { otcId: ANTS_MOCK_OTC_ID, mobile: "66812345678" },
     });
     expect(Object.keys(request?.body as object)).toEqual(["otcId", "mobile"]);
     expect(verify).toMatchObject({ endpoint: "verifyOTP", authorization: request?.authorization });
@@ -127,7 +127,7 @@ describe("ants adapter: send and verify", () => {
     });
     await configured.send({ phone: PHONE });
     expect(mock.requests()[0]?.body).toEqual({
-      otcId: MOCK_OTC_ID,
+      otcId: ANTS_MOCK_OTC_ID,
       mobile: "66812345678",
       notifyUrl: "https://shop.example/ants/dr",
       notifyContentType: "application/json",
@@ -266,7 +266,7 @@ describe("ants adapter: resend", () => {
     expect(mock.requests().at(-1)).toMatchObject({
       endpoint: "resendOTP",
       authorization: `Basic ${btoa("ants-user:ants-pass")}`,
-      body: { otcId: MOCK_OTC_ID, otpId: first.id, mobile: "66812345678" },
+      body: { otcId: ANTS_MOCK_OTC_ID, otpId: first.id, mobile: "66812345678" },
     });
     expect(second).toEqual({
       ...first,
@@ -290,7 +290,7 @@ describe("ants adapter: resend", () => {
     const first = await documented.send({ phone: PHONE });
     clock.advance(60_000);
     const second = await documented.resend({ challenge: first });
-    expect(mock.requests().at(-1)?.body).toEqual({ otcId: MOCK_OTC_ID });
+    expect(mock.requests().at(-1)?.body).toEqual({ otcId: ANTS_MOCK_OTC_ID });
     expect(second.id).toBe(first.id);
   });
 
@@ -457,7 +457,7 @@ describe("ants adapter: answer quirks", () => {
 
   it("accepts the docs' sample answer, with a status object instead of success", async () => {
     answerWith({
-      otcId: MOCK_OTC_ID,
+      otcId: ANTS_MOCK_OTC_ID,
       otpId: challenge.id,
       referenceCode: "IpA6k",
       status: { message: "success", description: "" },
