@@ -294,6 +294,12 @@ describe("ants adapter: resend", () => {
     expect(second.id).toBe(first.id);
   });
 
+  it("still names the otpId when the challenge's phone is masked", async () => {
+    const first = await sentAndWaited();
+    await adapter.resend({ challenge: { ...first, phone: "+66 ••• ••• 678" } });
+    expect(mock.requests().at(-1)?.body).toEqual({ otcId: ANTS_MOCK_OTC_ID, otpId: first.id });
+  });
+
   it("adopts a new otpId and referenceCode from the resend answer", async () => {
     const other = useMock({ newOtpIdOnResend: true });
     const first = await sentAndWaited();

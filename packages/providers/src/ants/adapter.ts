@@ -268,9 +268,9 @@ export function ants(options: AntsOptions): AntsAdapter {
       const mobile = toMobile(challenge.phone);
       // Assumption (notes): ANTS ignores extra fields, and needs them to know which OTP.
       const body: Record<string, string> =
-        resendBody === "documented" || mobile === undefined
+        resendBody === "documented"
           ? { otcId }
-          : { otcId, otpId: challenge.id, mobile };
+          : { otcId, otpId: challenge.id, ...(mobile === undefined ? {} : { mobile }) };
       // The answer's otpId and referenceCode may differ from the old ones: adopt them.
       return issue("/otp/resendOTP", body, challenge.phone, "resend", signal);
     },
