@@ -275,6 +275,19 @@ describe("failures answered by the server", () => {
     expect(error.retryAfterMs).toBeLessThanOrEqual(90_000);
   });
 
+  it("rate_limited takes retryAfterMs from Retry-After as an HTTP date, on the adapter's clock", async () => {
+    answerAll(() =>
+      HttpResponse.json(failureBody("rate_limited"), {
+        status: 429,
+        headers: { "Retry-After": new Date(T0 + 90_000).toUTCString() },
+      }),
+    );
+    expect(await failureOf("resend", { now: () => T0 })).toMatchObject({
+      kind: "rate_limited",
+      retryAfterMs: 90_000,
+    });
+  });
+
   it("an HTTP date already past means no wait", async () => {
     answerAll(() =>
       HttpResponse.json(failureBody("rate_limited"), {
@@ -371,7 +384,8 @@ describe("answers that are not the protocol", () => {
         }),
     );
     for (const route of ["send", "resend", "verify"] as const) {
-      expect((await failureOf(route)).kind).toBe("provider_error");
+      // An answer came (200), it just could not be read: not "no answer" (0).
+      expect(await failureOf(route)).toMatchObject({ kind: "provider_error", status: 200 });
     }
   });
 
@@ -384,7 +398,7 @@ describe("answers that are not the protocol", () => {
     answerAll(() =>
       HttpResponse.json({ challenge: { ...wireChallenge(), expiresIn: "five minutes" } }),
     );
-    expect((await failureOf("send")).kind).toBe("provider_error");
+    expect(await failureOf("send")).toMatchObject({ kind: "provider_error", status: 200 });
     expect((await failureOf("resend")).kind).toBe("provider_error");
   });
 
@@ -438,6 +452,20 @@ describe("no usable answer", () => {
     const error = await pending;
     expect(error).toMatchObject({ kind: "network", status: 0 });
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("an abort with the caller's own reason is still network, keeping the reason", async () => {
+    answerAll(async () => {
+      await delay("infinite");
+      return HttpResponse.json({ verified: true });
+    });
+    const controller = new AbortController();
+    const reason = new Error("the user left the page");
+    const pending = failureOf("verify", {}, controller.signal);
+    setTimeout(() => controller.abort(reason), 10);
+    const error = await pending;
+    expect(error.kind).toBe("network");
+    expect(error.cause).toBe(reason);
   });
 
   it("a signal already aborted fails at once with network", async () => {

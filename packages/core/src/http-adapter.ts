@@ -45,11 +45,20 @@ export function createHttpAdapter(options: HttpAdapterOptions): OtpAdapter {
         signal: controller.signal,
       });
       const text = await response.text();
-      if (response.ok) return JSON.parse(text);
-      throw failure(response, text);
+      if (response.ok) return parseJson(text, response.status);
+      throw failure(response, text, now());
     } catch (thrown) {
       // An abort surfaces as whatever reason the signal carried; name it for what it was.
-      throw toOtpError(controller.signal.aborted ? controller.signal.reason : thrown);
+      if (thrown instanceof OtpError) throw thrown;
+      if (controller.signal.aborted) {
+        throw new OtpError({
+          kind: "network",
+          status: 0,
+          message: "The request did not get an answer",
+          cause: controller.signal.reason,
+        });
+      }
+      throw toOtpError(thrown);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", abort);
@@ -59,7 +68,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): OtpAdapter {
   const challenge = async (path: string, body: unknown, signal?: AbortSignal) => {
     const json = await post(path, body, signal);
     const parsed = readChallengeResponse(json);
-    if (!parsed) throw malformed(json);
+    if (!parsed) throw malformed(json, 200);
     return challengeFromWire(parsed.challenge, now());
   };
 
@@ -70,18 +79,31 @@ export function createHttpAdapter(options: HttpAdapterOptions): OtpAdapter {
     async verify({ challenge: { id }, code, signal }): Promise<OtpVerified> {
       const json = await post("verify", { challengeId: id, code }, signal);
       const parsed = readVerifyResponse(json);
-      if (!parsed?.verified) throw malformed(json);
+      if (!parsed?.verified) throw malformed(json, 200);
       return { verified: true, token: parsed.token };
     },
   };
 }
 
-const malformed = (cause: unknown) =>
-  new OtpError({ kind: "provider_error", message: "Unexpected answer from the server", cause });
+const malformed = (cause: unknown, status: number) =>
+  new OtpError({
+    kind: "provider_error",
+    message: "Unexpected answer from the server",
+    status,
+    cause,
+  });
 
-function failure(response: Response, text: string): OtpError {
+function parseJson(text: string, status: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw malformed(cause, status);
+  }
+}
+
+function failure(response: Response, text: string, receivedAt: number): OtpError {
   const { status } = response;
-  const retryAfterMs = retryAfter(response.headers.get("retry-after"));
+  const retryAfterMs = retryAfter(response.headers.get("retry-after"), receivedAt);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -108,9 +130,9 @@ function failure(response: Response, text: string): OtpError {
 }
 
 /** `Retry-After` is either whole seconds or an HTTP date. */
-function retryAfter(header: string | null): number | undefined {
+function retryAfter(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  const ms = Number.isNaN(seconds) ? Date.parse(header) - Date.now() : seconds * 1000;
+  const ms = Number.isNaN(seconds) ? Date.parse(header) - now : seconds * 1000;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

@@ -796,6 +796,31 @@ describe("retry", () => {
   });
 });
 
+describe("retry after a refusal", () => {
+  it.each(["wrong_code", "too_many_attempts", "expired", "invalid_phone", "not_found"] as const)(
+    "does not resend a request refused with %s",
+    (kind) => {
+      const state = verifyFailed(otpError(kind));
+      expect(state.failed).toBeNull();
+      expect(flowReducer(state, { type: "retry", at: T0 + 6_000 })).toBe(state);
+    },
+  );
+});
+
+describe("send while the number's challenge stands", () => {
+  it("waits for the resend cooldown, like a resend", () => {
+    const state = enterCode();
+    expect(canSend(state, T0 + 29_999)).toBe(false);
+    expect(flowReducer(state, { type: "send", at: T0 + 29_999 })).toBe(state);
+    expect(flowReducer(state, { type: "send", at: T0 + 30_000 }).pending?.op).toBe("send");
+  });
+
+  it("is free once the challenge is gone (not_found)", () => {
+    const state = verifyFailed(otpError("not_found"));
+    expect(canSend(state, T0 + 5_001)).toBe(true);
+  });
+});
+
 describe("tick (expiry on the clock)", () => {
   it("ends the challenge exactly at expiresAt without a request", () => {
     const state = typed();
@@ -812,6 +837,14 @@ describe("tick (expiry on the clock)", () => {
     expect(canVerify(expired, T0 + 300_000)).toBe(false);
     expect(canResend(expired, T0 + 300_000)).toBe(true);
     expect(secondsUntilExpiry(expired, T0 + 300_000)).toBe(0);
+  });
+
+  it("allows resend at once, even when the resend cooldown would run past the expiry", () => {
+    const state = enterCode(challenge({ expiresAt: T0 + 60_000, resendAt: T0 + 120_000 }));
+    const expired = flowReducer(state, { type: "tick", at: T0 + 60_000 });
+    expect(expired.challengeStatus).toBe("expired");
+    expect(canResend(expired, T0 + 60_000)).toBe(true);
+    expect(secondsUntilResend(expired, T0 + 60_000)).toBe(0);
   });
 
   it("leaves a verify in flight to the server", () => {

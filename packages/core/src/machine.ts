@@ -88,7 +88,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case "send": {
       const phone = action.phone ?? state.phone;
       if (state.pending || !phone || state.step === "verified") return state;
-      if (action.at < state.sendBlockedUntil) return state;
+      if (!canSend({ ...state, phone }, action.at)) return state;
       return start(
         { ...state, step: "sending", phone, channel: action.channel ?? state.channel },
         { op: "send", phone, channel: action.channel ?? state.channel },
@@ -151,6 +151,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       if (action.at < state.challenge.expiresAt || state.pending?.op === "verify") return state;
       return {
         ...state,
+        // Like an `expired` answer: a new code may be asked for at once.
+        challenge: { ...state.challenge, resendAt: Math.min(state.challenge.resendAt, action.at) },
         challengeStatus: "expired",
         error: new OtpError({ kind: "expired", message: "The code expired" }),
       };
@@ -204,7 +206,9 @@ function failed(state: FlowState, request: PendingRequest, error: OtpError, at: 
     ...state,
     pending: null,
     error,
-    failed: request,
+    // Only a request that may succeed as it is can be retried; a refused code must not
+    // be sent again (it would burn an attempt).
+    failed: RETRYABLE.includes(kind) ? request : null,
     step: state.challenge && state.challengeStatus !== "gone" ? "enterCode" : "enterPhone",
   };
 
@@ -253,6 +257,8 @@ function failed(state: FlowState, request: PendingRequest, error: OtpError, at: 
   }
 }
 
+const RETRYABLE: readonly OtpError["kind"][] = ["network", "provider_error", "rate_limited"];
+
 const decrement = (n: number | undefined) => (n === undefined ? undefined : Math.max(0, n - 1));
 
 // Selectors ----------------------------------------------------------------------------
@@ -279,8 +285,17 @@ export const secondsUntilExpiry = (state: FlowState, now: number): number =>
 export const secondsUntilRetry = (state: FlowState, now: number): number =>
   secondsLeft(Math.max(state.sendBlockedUntil, state.verifyBlockedUntil), now);
 
+/**
+ * A send is a resend in disguise while the number's challenge still stands (live, expired
+ * or locked): it waits for the same cooldown.
+ */
 export const canSend = (state: FlowState, now: number): boolean =>
-  !state.pending && state.step !== "verified" && now >= state.sendBlockedUntil;
+  !state.pending &&
+  state.step !== "verified" &&
+  now >=
+    (state.challenge && state.challengeStatus !== "gone"
+      ? resendAvailableAt(state)
+      : state.sendBlockedUntil);
 
 export const canResend = (state: FlowState, now: number): boolean =>
   !state.pending &&

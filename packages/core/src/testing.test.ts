@@ -260,6 +260,19 @@ describe("createFakeAdapter", () => {
       expect((await adapter.resend({ challenge: second, channel: "voice" })).channel).toBe("voice");
     });
 
+    it("records the resend call with the channel asked for", async () => {
+      const { clock, adapter } = backend();
+      const challenge = await adapter.send({ phone: PHONE });
+      clock.advance(30_000);
+      await adapter.resend({ challenge, channel: "voice" });
+      expect(adapter.calls.at(-1)).toEqual({
+        method: "resend",
+        phone: PHONE,
+        challengeId: challenge.id,
+        channel: "voice",
+      });
+    });
+
     it("gives a locked challenge a new chance after the cooldown", async () => {
       const { clock, adapter } = backend({ codes: ["111111", "222222"], maxAttempts: 1 });
       const first = await adapter.send({ phone: PHONE });

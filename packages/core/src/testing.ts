@@ -149,7 +149,7 @@ export function createFakeAdapter(options: FakeAdapterOptions = {}): FakeAdapter
       return issue(phone, channel);
     },
     async resend({ challenge, channel, signal }) {
-      calls.push({ method: "resend", phone: challenge.phone, challengeId: challenge.id });
+      calls.push({ method: "resend", phone: challenge.phone, challengeId: challenge.id, channel });
       await gate("resend", signal);
       const record = live(challenge.id);
       if (now() < record.challenge.resendAt) {
