@@ -1,3 +1,5 @@
+export * from "./ants";
+export * from "./engagelab";
 export { codeFromText, createInbox, type Inbox, type InboxMessage, inbox } from "./inbox";
 export {
   createKnobs,
@@ -8,3 +10,4 @@ export {
   type ProviderMock,
 } from "./knobs";
 export * from "./server";
+export * from "./verihubs";

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import * as mocks from "./index";
+
+describe("@otpkit/mocks", () => {
+  it("offers every handler set from its one entry, each a ProviderMock", () => {
+    const sets = [
+      mocks.antsMock(),
+      mocks.engagelabMock(),
+      mocks.verihubsMock(),
+      mocks.otpServerMock(),
+    ];
+    for (const mock of sets) {
+      expect(mock.handlers.length).toBeGreaterThan(0);
+      expect(mock.knobs).toMatchObject({ latencyMs: 0 });
+      expect(mock.reset).toEqual(expect.any(Function));
+    }
+  });
+
+  it("offers the shared inbox and its helpers", () => {
+    expect(mocks.inbox.messages).toEqual(expect.any(Function));
+    expect(mocks.codeFromText("Your code is 123456.")).toBe("123456");
+  });
+
+  it("keeps the conformance suite (and vitest) out of the main entry", () => {
+    expect(Object.keys(mocks)).not.toContain("describeAdapterConformance");
+  });
+});
