@@ -1,3 +1,4 @@
+import { playwright } from "@vitest/browser-playwright";
 import { defaultClientConditions, defaultServerConditions } from "vite";
 
 /**
@@ -8,3 +9,24 @@ export const sourceResolve = {
   resolve: { conditions: ["@otpkit/source", ...defaultClientConditions] },
   ssr: { resolve: { conditions: ["@otpkit/source", ...defaultServerConditions] } },
 };
+
+/** Debian's Chromium, never a downloaded browser; one fresh object per project. */
+export const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  }),
+  instances: [{ browser: "chromium" as const }],
+});
