@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsdown";
+// @ts-expect-error: a plain .mjs helper without types
+import { stylesheet } from "./styles.mjs";
 
 export default defineConfig({
   entry: ["src/index.ts"],
@@ -9,6 +12,9 @@ export default defineConfig({
   sourcemap: true,
   fixedExtension: false,
   tsconfig: "../../tsconfig.build.json",
-  // Plain CSS, shipped as is: `import "@otpkit/ui/styles.css"`.
-  copy: [{ from: "src/styles.css", to: "dist" }],
+  // Plain CSS, no runtime: `import "@otpkit/ui/styles.css"`.
+  onSuccess() {
+    mkdirSync("dist", { recursive: true });
+    writeFileSync("dist/styles.css", stylesheet());
+  },
 });
