@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import * as mocks from "./index";
 
@@ -23,5 +25,24 @@ describe("@otpkit/mocks", () => {
 
   it("keeps the conformance suite (and vitest) out of the main entry", () => {
     expect(Object.keys(mocks)).not.toContain("describeAdapterConformance");
+  });
+
+  it("bundles for the browser (setupWorker) without node built-ins or server-only code", async () => {
+    const result = await build({
+      stdin: {
+        contents: 'export * from "@otpkit/mocks";',
+        resolveDir: join(import.meta.dirname, ".."),
+      },
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: "esm",
+      platform: "browser",
+      conditions: ["@otpkit/source"],
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs).toContainEqual(expect.stringMatching(/src\/server\/otp-server-mock\.ts$/));
+    expect(inputs.filter((input) => /providers\/|^node:|conformance/.test(input))).toEqual([]);
   });
 });
