@@ -2,7 +2,12 @@ import { createManualClock } from "@otpkit/core/testing";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { codeFromText, createInbox } from "../inbox";
-import { ENGAGELAB_MOCK_BASE_URL, engagelabMock, MOCK_CREDENTIALS, MOCK_TEMPLATE_ID } from ".";
+import {
+  ENGAGELAB_MOCK_BASE_URL,
+  ENGAGELAB_MOCK_CREDENTIALS,
+  ENGAGELAB_MOCK_TEMPLATE_ID,
+  engagelabMock,
+} from ".";
 
 const clock = createManualClock();
 const inbox = createInbox(clock.now);
@@ -10,13 +15,13 @@ const mock = engagelabMock({
   inbox,
   now: clock.now,
   credentials: [
-    MOCK_CREDENTIALS,
+    ENGAGELAB_MOCK_CREDENTIALS,
     { devKey: "old-key", devSecret: "old-secret", disabled: true },
     { devKey: "verify-only", devSecret: "secret", apis: ["verifications"] },
     { devKey: "no-china", devSecret: "secret", china: false },
   ],
   templates: [
-    { id: MOCK_TEMPLATE_ID },
+    { id: ENGAGELAB_MOCK_TEMPLATE_ID },
     { id: "letters", codeType: 6, codeLength: 8, ttlMinutes: 1 },
     { id: "chat-first", strategy: "whatsapp|sms", brandName: "Acme" },
   ],
@@ -32,7 +37,7 @@ afterEach(() => {
 afterAll(() => server.close());
 
 const basic = (key: string, secret: string) => `Basic ${btoa(`${key}:${secret}`)}`;
-const AUTH = basic(MOCK_CREDENTIALS.devKey, MOCK_CREDENTIALS.devSecret);
+const AUTH = basic(ENGAGELAB_MOCK_CREDENTIALS.devKey, ENGAGELAB_MOCK_CREDENTIALS.devSecret);
 
 async function post(path: string, body: unknown, authorization: string | null = AUTH) {
   const response = await fetch(`${ENGAGELAB_MOCK_BASE_URL}${path}`, {
@@ -53,8 +58,10 @@ async function post(path: string, body: unknown, authorization: string | null = 
   return { status: response.status, json, text };
 }
 
-const sendTo = (to: string, template: Record<string, unknown> = { id: MOCK_TEMPLATE_ID }) =>
-  post("/v1/messages", { to, template });
+const sendTo = (
+  to: string,
+  template: Record<string, unknown> = { id: ENGAGELAB_MOCK_TEMPLATE_ID },
+) => post("/v1/messages", { to, template });
 
 async function sentMessage(to: string, template?: Record<string, unknown>) {
   const answer = await sendTo(to, template);
@@ -78,8 +85,8 @@ describe("POST /v1/messages", () => {
   });
 
   it("words the SMS in the template language", async () => {
-    await sentMessage("+66812345678", { id: MOCK_TEMPLATE_ID, language: "th" });
-    await sentMessage("+8618701235678", { id: MOCK_TEMPLATE_ID, language: "zh_CN" });
+    await sentMessage("+66812345678", { id: ENGAGELAB_MOCK_TEMPLATE_ID, language: "th" });
+    await sentMessage("+8618701235678", { id: ENGAGELAB_MOCK_TEMPLATE_ID, language: "zh_CN" });
     expect(inbox.latest("+66812345678")).toMatch(/^รหัสยืนยันของคุณคือ \d{6} หมดอายุใน 5 นาที$/);
     expect(codeFromText(inbox.latest("+8618701235678") ?? "")).toMatch(/^\d{6}$/);
   });
@@ -140,7 +147,7 @@ describe("POST /v1/messages", () => {
 
   it("answers a key without China permission with 5017 for +86", async () => {
     const noChina = basic("no-china", "secret");
-    const body = { to: "+8618701235678", template: { id: MOCK_TEMPLATE_ID } };
+    const body = { to: "+8618701235678", template: { id: ENGAGELAB_MOCK_TEMPLATE_ID } };
     expect(await post("/v1/messages", body, noChina)).toMatchObject({
       status: 400,
       json: { code: 5017 },
@@ -149,16 +156,16 @@ describe("POST /v1/messages", () => {
   });
 
   it.each([
-    ["no to", { template: { id: MOCK_TEMPLATE_ID } }],
+    ["no to", { template: { id: ENGAGELAB_MOCK_TEMPLATE_ID } }],
     ["no template", { to: "+6591234567" }],
     ["no template.id", { to: "+6591234567", template: { language: "en" } }],
     [
       "a language outside the list",
-      { to: "+6591234567", template: { id: MOCK_TEMPLATE_ID, language: "id" } },
+      { to: "+6591234567", template: { id: ENGAGELAB_MOCK_TEMPLATE_ID, language: "id" } },
     ],
     [
       "params that are not strings",
-      { to: "+6591234567", template: { id: MOCK_TEMPLATE_ID, params: { n: 1 } } },
+      { to: "+6591234567", template: { id: ENGAGELAB_MOCK_TEMPLATE_ID, params: { n: 1 } } },
     ],
     ["a body that is not an object", [1, 2]],
   ])("answers %s with 400 3002", async (_, body) => {
@@ -178,7 +185,7 @@ describe("POST /v1/messages", () => {
 });
 
 describe("authentication", () => {
-  const body = { to: "+6591234567", template: { id: MOCK_TEMPLATE_ID } };
+  const body = { to: "+6591234567", template: { id: ENGAGELAB_MOCK_TEMPLATE_ID } };
 
   it.each([
     ["no Authorization header", null],
@@ -219,7 +226,7 @@ describe("POST /v1/codes", () => {
     const answer = await post("/v1/codes", {
       to: "+8618701235678",
       code: "398210",
-      template: { id: MOCK_TEMPLATE_ID },
+      template: { id: ENGAGELAB_MOCK_TEMPLATE_ID },
     });
     expect(answer).toMatchObject({ status: 200, json: { send_channel: "sms" } });
     expect(codeFromText(inbox.latest("+8618701235678") ?? "")).toBe("398210");
@@ -228,7 +235,7 @@ describe("POST /v1/codes", () => {
   it("answers a missing code with 400 3002", async () => {
     const answer = await post("/v1/codes", {
       to: "+6591234567",
-      template: { id: MOCK_TEMPLATE_ID },
+      template: { id: ENGAGELAB_MOCK_TEMPLATE_ID },
     });
     expect(answer).toMatchObject({ status: 400, json: { code: 3002 } });
   });
@@ -237,7 +244,7 @@ describe("POST /v1/codes", () => {
     const sent = await post("/v1/codes", {
       to: "+6591234567",
       code: "398210",
-      template: { id: MOCK_TEMPLATE_ID },
+      template: { id: ENGAGELAB_MOCK_TEMPLATE_ID },
     });
     const { message_id } = sent.json as { message_id: string };
     expect(await post("/v1/verifications", { message_id, verify_code: "398210" })).toMatchObject({
@@ -343,7 +350,7 @@ describe("POST /v1/verifications", () => {
       }).then(async (r) => ({ status: r.status, json: await r.json() }));
     const sent = await call("/v1/messages", {
       to: "+6591234567",
-      template: { id: MOCK_TEMPLATE_ID },
+      template: { id: ENGAGELAB_MOCK_TEMPLATE_ID },
     });
     const message_id = sent.json.message_id as string;
     const code = strict.peekCode(message_id) ?? "";
@@ -376,7 +383,7 @@ describe("knobs and reset", () => {
     const answer = fetch(`${ENGAGELAB_MOCK_BASE_URL}/v1/messages`, {
       method: "POST",
       headers: { authorization: AUTH, "content-type": "application/json" },
-      body: JSON.stringify({ to: "+6591234567", template: { id: MOCK_TEMPLATE_ID } }),
+      body: JSON.stringify({ to: "+6591234567", template: { id: ENGAGELAB_MOCK_TEMPLATE_ID } }),
       signal: AbortSignal.timeout(30),
     });
     await expect(answer).rejects.toThrow();

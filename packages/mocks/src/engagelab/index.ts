@@ -30,7 +30,7 @@ export interface EngageLabMockCredential {
 export type EngageLabApi = "messages" | "codes" | "verifications";
 
 /** The fixed test credentials the mock accepts unless given others. */
-export const MOCK_CREDENTIALS = { devKey: "dev-key", devSecret: "dev-secret" } as const;
+export const ENGAGELAB_MOCK_CREDENTIALS = { devKey: "dev-key", devSecret: "dev-secret" } as const;
 
 export interface EngageLabMockTemplate {
   /** `template_id`. */
@@ -47,10 +47,10 @@ export interface EngageLabMockTemplate {
   brandName?: string;
 }
 
-export const MOCK_TEMPLATE_ID = "test-template-1";
+export const ENGAGELAB_MOCK_TEMPLATE_ID = "test-template-1";
 
 export interface EngageLabMockOptions extends MockOptions {
-  /** Keys the mock accepts. Default `[MOCK_CREDENTIALS]`. */
+  /** Keys the mock accepts. Default `[ENGAGELAB_MOCK_CREDENTIALS]`. */
   credentials?: EngageLabMockCredential[];
   /** Templates that exist. Default `[{ id: "test-template-1" }]`. */
   templates?: EngageLabMockTemplate[];
@@ -206,9 +206,11 @@ export function engagelabMock(options: EngageLabMockOptions = {}): EngageLabMock
   } = options;
   const base = baseUrl.replace(/\/+$/, "");
   const knobs = createKnobs({ latencyMs: options.latencyMs ?? 0 });
-  const credentials: EngageLabMockCredential[] = options.credentials ?? [MOCK_CREDENTIALS];
+  const credentials: EngageLabMockCredential[] = options.credentials ?? [
+    ENGAGELAB_MOCK_CREDENTIALS,
+  ];
   const templates = new Map(
-    (options.templates ?? [{ id: MOCK_TEMPLATE_ID }]).map((template) => [
+    (options.templates ?? [{ id: ENGAGELAB_MOCK_TEMPLATE_ID }]).map((template) => [
       template.id,
       {
         codeType: 1,

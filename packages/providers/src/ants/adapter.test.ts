@@ -72,7 +72,7 @@ describe("ants adapter: send and verify", () => {
       phone: PHONE,
       codeLength: 6,
       expiresAt: START + 300_000,
-      resendAt: START + 30_000,
+      resendAt: START + 60_000,
       attemptsLeft: 5,
       channel: "sms",
       referenceCode: mock.otp(challenge.id)?.referenceCode,
@@ -271,7 +271,7 @@ describe("ants adapter: resend", () => {
     expect(second).toEqual({
       ...first,
       expiresAt: clock.now() + 300_000,
-      resendAt: clock.now() + 30_000,
+      resendAt: clock.now() + 60_000,
       referenceCode: mock.otp(first.id)?.referenceCode,
     });
     expect(inbox.latest(PHONE)).toContain(`(Ref: ${second.referenceCode})`);

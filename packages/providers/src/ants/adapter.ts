@@ -96,7 +96,7 @@ export function ants(options: AntsOptions): AntsAdapter {
     timeoutMs = 10_000,
     resendBody = "extended",
     now = Date.now,
-    resendSeconds = 30,
+    resendSeconds = 60,
     maxAttempts = 5,
   } = options;
   for (const [name, value] of Object.entries({ username, password, otcId })) {

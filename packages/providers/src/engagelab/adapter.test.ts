@@ -2,7 +2,11 @@ import { type OtpChallenge, OtpError } from "@otpkit/core";
 import { createManualClock } from "@otpkit/core/testing";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { engagelabMock, MOCK_CREDENTIALS, MOCK_TEMPLATE_ID } from "../../../mocks/src/engagelab";
+import {
+  ENGAGELAB_MOCK_CREDENTIALS,
+  ENGAGELAB_MOCK_TEMPLATE_ID,
+  engagelabMock,
+} from "../../../mocks/src/engagelab";
 // The mocks package's index does not re-export the EngageLab mock yet; import its folder.
 import { codeFromText, createInbox } from "../../../mocks/src/inbox";
 import { type EngageLabOptions, engagelab, languageForLocale } from ".";
@@ -13,7 +17,7 @@ const mock = engagelabMock({
   inbox,
   now: clock.now,
   templates: [
-    { id: MOCK_TEMPLATE_ID },
+    { id: ENGAGELAB_MOCK_TEMPLATE_ID },
     { id: "chat-first", strategy: "whatsapp|sms" },
     { id: "short", ttlMinutes: 1 },
   ],
@@ -32,8 +36,8 @@ const PHONE = "+6591234567";
 
 const make = (overrides: Partial<EngageLabOptions> = {}) =>
   engagelab({
-    ...MOCK_CREDENTIALS,
-    templateId: MOCK_TEMPLATE_ID,
+    ...ENGAGELAB_MOCK_CREDENTIALS,
+    templateId: ENGAGELAB_MOCK_TEMPLATE_ID,
     codeLength: 6,
     ttlSeconds: 300,
     now: clock.now,
@@ -61,7 +65,7 @@ describe("send and verify", () => {
       phone: PHONE,
       codeLength: 6,
       expiresAt: start + 300_000,
-      resendAt: start + 30_000,
+      resendAt: start + 60_000,
       attemptsLeft: 5,
       channel: "sms",
     });
@@ -78,7 +82,7 @@ describe("send and verify", () => {
     expect(send?.headers.get("content-type")).toBe("application/json");
     expect(send?.body).toEqual({
       to: PHONE,
-      template: { id: MOCK_TEMPLATE_ID, language: "default", params: { name: "Ada" } },
+      template: { id: ENGAGELAB_MOCK_TEMPLATE_ID, language: "default", params: { name: "Ada" } },
     });
     expect(verify?.path).toBe("/v1/verifications");
     expect(verify?.body).toEqual({ message_id: messageIdOf(challenge), verify_code: smsCode() });
@@ -207,10 +211,10 @@ describe("resend", () => {
     expect(messageIdOf(second)).not.toBe(messageIdOf(first));
     expect(second.id).toMatch(/#th$/);
     expect(second.expiresAt).toBe(clock.now() + 300_000);
-    expect(second.resendAt).toBe(clock.now() + 30_000);
+    expect(second.resendAt).toBe(clock.now() + 60_000);
     expect(mock.requests.at(-1)).toMatchObject({
       path: "/v1/messages",
-      body: { to: PHONE, template: { id: MOCK_TEMPLATE_ID, language: "th" } },
+      body: { to: PHONE, template: { id: ENGAGELAB_MOCK_TEMPLATE_ID, language: "th" } },
     });
     expect(inbox.messages(PHONE)).toHaveLength(2);
     expect(await adapter.verify({ challenge: second, code: smsCode() })).toEqual({
@@ -302,7 +306,7 @@ describe("own code (POST /v1/codes)", () => {
     expect(code).toMatch(/^\d{6}$/);
     expect(mock.requests[0]).toMatchObject({
       path: "/v1/codes",
-      body: { to: PHONE, code, template: { id: MOCK_TEMPLATE_ID, language: "default" } },
+      body: { to: PHONE, code, template: { id: ENGAGELAB_MOCK_TEMPLATE_ID, language: "default" } },
     });
     expect(challenge.id).not.toContain(code);
     expect(await adapter.verify({ challenge, code })).toEqual({ verified: true });

@@ -28,17 +28,7 @@ import {
   verifyAnswerSchema,
 } from "./schemas";
 
-export { type EngageLabEndpoint, kindForCode } from "./codes";
-export {
-  ENGAGELAB_LANGUAGES,
-  type EngageLabLanguage,
-  type ErrorAnswer,
-  errorAnswerSchema,
-  type SendAnswer,
-  sendAnswerSchema,
-  type VerifyAnswer,
-  verifyAnswerSchema,
-} from "./schemas";
+export { ENGAGELAB_LANGUAGES, type EngageLabLanguage } from "./schemas";
 
 /** EngageLab's one production host. */
 export const ENGAGELAB_BASE_URL = "https://otp.api.engagelab.cc";
@@ -172,7 +162,7 @@ export function engagelab(options: EngageLabOptions): EngageLabAdapter {
     ttlSeconds,
     timeoutMs = 10_000,
     now = Date.now,
-    resendSeconds = 30,
+    resendSeconds = 60,
     maxAttempts = 5,
     ownCode,
   } = options;

@@ -67,7 +67,7 @@ describe("send and verify against the mock", () => {
       phone: PHONE,
       codeLength: 6,
       expiresAt: start + 300_000,
-      resendAt: start + 30_000,
+      resendAt: start + 60_000,
       attemptsLeft: 5,
       channel: "sms",
       channels: ["sms", "whatsapp"],
@@ -149,7 +149,7 @@ describe("send and verify against the mock", () => {
     clock.advance(60_000);
     const second = await verihubsAdapter.resend({ challenge: first });
     expect(mock.requests[1]?.body).toMatchObject({ msisdn: MSISDN, challenge: "login" });
-    expect(second.resendAt).toBe(clock.now() + 30_000);
+    expect(second.resendAt).toBe(clock.now() + 60_000);
     const newCode = codeFor(PHONE) ?? "";
     expect(inbox.messages(PHONE)).toHaveLength(2);
     if (oldCode !== newCode) {

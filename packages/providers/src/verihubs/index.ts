@@ -177,7 +177,7 @@ export function verihubs(options: VerihubsOptions): VerihubsAdapter {
     codeLength = 6,
     timeoutMs = 10_000,
     now = Date.now,
-    resendSeconds = 30,
+    resendSeconds = 60,
     maxAttempts = 5,
   } = options;
   const channels: VerihubsChannel[] = [...(options.channels ?? VERIHUBS_CHANNELS)];
