@@ -48,6 +48,12 @@ const steps = [
   ["tests", "node", [vitest, "run", ...vitestRun("all.json", [])], "all.json"],
   onNode(22),
   onNode(24),
+  [
+    "end-to-end (demo, Chromium)",
+    "pnpm",
+    ["--filter", "@otpkit/demo", "exec", "playwright", "test", "--reporter=list,json"],
+    "e2e.json",
+  ],
   ["size budgets", "node", ["scripts/size.mjs", "--check"]],
 ];
 
@@ -56,12 +62,14 @@ let failed = 0;
 const failedSteps = [];
 for (const [name, command, args, report] of steps) {
   console.log(`\n▶ ${name}: ${command} ${args.join(" ")}`);
-  const { status } = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: join(reports, "e2e.json") };
+  const { status } = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
   let failedTests = 0;
   if (report && existsSync(join(reports, report))) {
     const json = JSON.parse(readFileSync(join(reports, report), "utf8"));
-    passed += json.numPassedTests;
-    failedTests = json.numFailedTests;
+    // Vitest's JSON report, or Playwright's (`stats`).
+    passed += json.numPassedTests ?? json.stats.expected + json.stats.flaky;
+    failedTests = json.numFailedTests ?? json.stats.unexpected;
   }
   failed += failedTests;
   if (status !== 0) {
