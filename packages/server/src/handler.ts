@@ -1,0 +1,356 @@
+/**
+ * `createOtpHandler`: the wire protocol over any server-side `OtpAdapter`, as a fetch-API
+ * handler `(request) => Promise<Response>` (Node 20+ through `createNodeListener`, Bun, Deno,
+ * Next.js route handlers, Hono...).
+ *
+ *   POST {base}/send    { phone, channel?, locale?, botToken? } -> 200 { challenge }
+ *   POST {base}/resend  { challengeId, channel? }               -> 200 { challenge }
+ *   POST {base}/verify  { challengeId, code }                   -> 200 { verified: true, token }
+ *   GET  {base}/dev/inbox?phone=                                 (only with `devInbox`)
+ *
+ * The adapter is wrapped in the server's policies, outermost first: the challenge store
+ * (opaque ids, unknown/expired/verified), the country allow-list, the per-phone send limits
+ * and cooldown, the per-challenge attempt limit. The per-IP limit and the bot check run in
+ * the handler, before any of them, because they need the request.
+ */
+import {
+  DEFAULT_RETRY_AFTER_MS,
+  E164_PATTERN,
+  type OtpAdapter,
+  type OtpChallenge,
+  type OtpChannel,
+  type OtpError,
+  type OtpErrorKind,
+  resendRequestSchema,
+  secondsUntil,
+  sendRequestSchema,
+  toOtpError,
+  type VerifyResponse,
+  verifyRequestSchema,
+  type WireChallenge,
+} from "@otpkit/core";
+import { failureAnswer, jsonAnswer, type Failure } from "./answers";
+import { withAttemptLimit } from "./attempt-limit";
+import { type BotCheck, passBotCheck } from "./bot-check";
+import { createChallengeService } from "./challenge-service";
+import { type ClientIp, clientIpFrom } from "./client-ip";
+import { type CorsOptions, createCors } from "./cors";
+import { withCountryAllowList } from "./country-allow-list";
+import type { DevInbox } from "./dev-inbox";
+import { createIpLimit, DEFAULT_SENDS_PER_IP } from "./ip-limit";
+import { jsonLogger, type LogLevel, type OtpLogger } from "./logger";
+import { maskPhone } from "./phone";
+import { MAX_BODY_BYTES, readJsonBody } from "./request-body";
+import { DEFAULT_SEND_LIMITS, type SendLimits, withSendLimits } from "./send-limits";
+import type { OtpStore } from "./store";
+import { createMemoryStore } from "./stores/memory-store";
+import { createOtpTokenSigner, type OtpTokenSecret } from "./token";
+
+export interface OtpLimits extends SendLimits {
+  /** Sends (and resends) per client IP per `sendWindowSeconds`. Default 20. */
+  sendsPerIp?: number;
+  /** Verify attempts per challenge; the last wrong one locks it. Default 5. */
+  verifyAttempts?: number;
+}
+
+/** An adapter, optionally saying which channels it delivers on (provider adapters do). */
+export type ServerAdapter = OtpAdapter & { readonly channels?: readonly OtpChannel[] };
+
+export interface OtpHandlerOptions {
+  adapter: ServerAdapter;
+  /** Key of the verification tokens (HMAC-SHA256): at least 32 bytes, from a secret store. */
+  tokenSecret: OtpTokenSecret;
+  /** Default: in memory (one instance). Use `createRedisStore` for several. */
+  store?: OtpStore;
+  limits?: OtpLimits;
+  /** Off unless given. */
+  cors?: CorsOptions;
+  /** Where the routes live. Default "/api/otp". */
+  basePath?: string;
+  /** Runs before every send; a refusal answers `rate_limited`. */
+  botCheck?: BotCheck;
+  /** Destination countries (ISO codes or calling codes). Empty or absent: all. */
+  allowedCountries?: readonly string[];
+  logger?: OtpLogger;
+  /** The client's IP for the per-IP limit. Default: the socket address (node listener), */
+  clientIp?: ClientIp;
+  /** ...or X-Forwarded-For behind this many proxies (`true`: one). Default: not trusted. */
+  trustProxy?: boolean | number;
+  /** How long a verification token holds. Default 600 s. */
+  tokenTtlSeconds?: number;
+  /** What a code looks like besides its length. Default digits only. */
+  codePattern?: RegExp;
+  /** Serve `GET {base}/dev/inbox`: development with the console adapter only. */
+  devInbox?: DevInbox;
+  /** Clock for challenges and tokens. Default `Date.now`. */
+  now?: () => number;
+}
+
+export type OtpHandler = (request: Request) => Promise<Response>;
+
+type Operation = "send" | "resend" | "verify";
+
+const LOG_LEVEL: Readonly<Record<OtpErrorKind, LogLevel>> = {
+  invalid_phone: "info",
+  blocked_phone: "info",
+  rate_limited: "warn",
+  insufficient_quota: "error",
+  auth_failed: "error",
+  config_error: "error",
+  not_found: "info",
+  wrong_code: "info",
+  too_many_attempts: "warn",
+  expired: "info",
+  already_verified: "info",
+  network: "error",
+  provider_error: "error",
+};
+
+export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
+  const {
+    adapter,
+    store = createMemoryStore({ now: options.now }),
+    limits = {},
+    basePath = "/api/otp",
+    logger = jsonLogger,
+    now = Date.now,
+    devInbox,
+    botCheck,
+  } = options;
+  const base = `/${basePath.replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
+  const signer = createOtpTokenSigner(options.tokenSecret, { ttlSeconds: options.tokenTtlSeconds, now });
+  const offered: readonly OtpChannel[] = adapter.channels?.length ? [...adapter.channels] : ["sms"];
+  const clientIp = options.clientIp ?? clientIpFrom({ trustProxy: options.trustProxy });
+  const cors = createCors(options.cors);
+  const limiter = store.limiter.bind(store);
+  const windowSeconds = limits.sendWindowSeconds ?? DEFAULT_SEND_LIMITS.sendWindowSeconds;
+  const ipLimit = createIpLimit({
+    limiter,
+    sendsPerIp: limits.sendsPerIp ?? DEFAULT_SENDS_PER_IP,
+    windowSeconds,
+  });
+
+  let chain: OtpAdapter = withAttemptLimit(adapter, {
+    limiter,
+    maxAttempts: limits.verifyAttempts,
+    codePattern: options.codePattern,
+    now,
+  });
+  chain = withSendLimits(chain, { ...limits, limiter, now });
+  chain = withCountryAllowList(chain, options.allowedCountries ?? []);
+  const service = createChallengeService({ adapter: chain, store, now });
+
+  function toWire(challenge: OtpChallenge): WireChallenge {
+    const at = now();
+    return {
+      id: challenge.id,
+      phone: maskPhone(challenge.phone),
+      codeLength: challenge.codeLength,
+      expiresIn: secondsUntil(challenge.expiresAt, at),
+      resendIn: secondsUntil(challenge.resendAt, at),
+      ...(challenge.attemptsLeft === undefined ? {} : { attemptsLeft: challenge.attemptsLeft }),
+      channel: challenge.channel,
+      ...(offered.length > 1 ? { channels: [...offered] } : {}),
+      ...(challenge.referenceCode ? { referenceCode: challenge.referenceCode } : {}),
+    };
+  }
+
+  /** The wire failure for an error, logged with fields that are safe to keep. */
+  function refusal(op: Operation, error: OtpError, context: Record<string, string | undefined>) {
+    logger({
+      level: LOG_LEVEL[error.kind],
+      event: "otp.failed",
+      op,
+      kind: error.kind,
+      detail: error.message,
+      providerCode: error.providerCode,
+      providerStatus: error.status,
+      ...context,
+    });
+    const failure: Failure = {
+      kind: error.kind,
+      retryAfterMs:
+        error.retryAfterMs ?? (error.kind === "rate_limited" ? DEFAULT_RETRY_AFTER_MS : undefined),
+      attemptsLeft: error.attemptsLeft,
+      resendAfterMs: error.resendAfterMs,
+    };
+    return failure;
+  }
+
+  /** A request the protocol does not allow: a 4xx, logged, never an exception. */
+  function refuseRequest(status: number, message: string, kind: OtpErrorKind = "config_error") {
+    logger({ level: "info", event: "request.refused", status, kind, detail: message });
+    return { kind, status, message } satisfies Failure;
+  }
+
+  async function body(request: Request) {
+    try {
+      return await readJsonBody(request, MAX_BODY_BYTES);
+    } catch {
+      return { ok: false, status: 400, message: "The request body could not be read" } as const;
+    }
+  }
+
+  async function send(request: Request): Promise<Response | Failure> {
+    const read = await body(request);
+    if (!read.ok) return refuseRequest(read.status, read.message);
+    const parsed = sendRequestSchema.safeParse(read.json);
+    if (!parsed.success) {
+      const phoneOnly = parsed.error.issues.every((issue) => issue.path[0] === "phone");
+      const phone = (read.json as { phone?: unknown } | null)?.phone;
+      if (phoneOnly && typeof phone === "string") {
+        return refuseRequest(422, "The phone number must be in E.164 form", "invalid_phone");
+      }
+      return refuseRequest(400, invalidFields(parsed.error.issues));
+    }
+    const { phone, channel, locale, botToken } = parsed.data;
+    const refusedChannel = unofferedChannel(channel);
+    if (refusedChannel) return refusedChannel;
+    const ip = clientIp(request);
+    const context = { phone: maskPhone(phone), clientIp: ip };
+    try {
+      if (ip) await ipLimit.take(ip);
+      await passBotCheck(botCheck, { token: botToken, phone, clientIp: ip, request });
+      const challenge = await service.send({ phone, channel, locale });
+      logSent("send", challenge, ip);
+      return jsonAnswer({ challenge: toWire(challenge) });
+    } catch (thrown) {
+      return refusal("send", failed(thrown, "send"), context);
+    }
+  }
+
+  async function resend(request: Request): Promise<Response | Failure> {
+    const read = await body(request);
+    if (!read.ok) return refuseRequest(read.status, read.message);
+    const parsed = resendRequestSchema.safeParse(read.json);
+    if (!parsed.success) return refuseRequest(400, invalidFields(parsed.error.issues));
+    const { challengeId, channel } = parsed.data;
+    const refusedChannel = unofferedChannel(channel);
+    if (refusedChannel) return refusedChannel;
+    const ip = clientIp(request);
+    try {
+      if (ip) await ipLimit.take(ip);
+      const challenge = await service.resend({ challengeId, channel });
+      logSent("resend", challenge, ip);
+      return jsonAnswer({ challenge: toWire(challenge) });
+    } catch (thrown) {
+      return refusal("resend", failed(thrown, "resend"), { challengeId, clientIp: ip });
+    }
+  }
+
+  async function verify(request: Request): Promise<Response | Failure> {
+    const read = await body(request);
+    if (!read.ok) return refuseRequest(read.status, read.message);
+    const parsed = verifyRequestSchema.safeParse(read.json);
+    if (!parsed.success) return refuseRequest(400, invalidFields(parsed.error.issues));
+    const { challengeId, code } = parsed.data;
+    try {
+      const challenge = await service.verify({ challengeId, code });
+      const token = await signer.sign({ phone: challenge.phone, challengeId: challenge.id });
+      logger({
+        level: "info",
+        event: "otp.verified",
+        challengeId,
+        phone: maskPhone(challenge.phone),
+      });
+      const answer: VerifyResponse = { verified: true, token };
+      return jsonAnswer(answer);
+    } catch (thrown) {
+      return refusal("verify", failed(thrown, "verify"), { challengeId });
+    }
+  }
+
+  function inbox(request: Request): Response | Failure {
+    if (!devInbox) return refuseRequest(404, "No such route");
+    const phone = `+${(new URL(request.url).searchParams.get("phone") ?? "").replace(/\D/g, "")}`;
+    if (!E164_PATTERN.test(phone)) {
+      return refuseRequest(422, "The phone number must be in E.164 form", "invalid_phone");
+    }
+    return jsonAnswer({ messages: devInbox.messages(phone) });
+  }
+
+  function unofferedChannel(channel: string | undefined): Failure | undefined {
+    if (channel === undefined || offered.includes(channel)) return undefined;
+    return refuseRequest(422, `This server delivers codes by ${offered.join(", ")} only`);
+  }
+
+  function logSent(op: Operation, challenge: OtpChallenge, ip: string | undefined) {
+    logger({
+      level: "info",
+      event: "otp.sent",
+      op,
+      challengeId: challenge.id,
+      phone: maskPhone(challenge.phone),
+      channel: challenge.channel,
+      clientIp: ip,
+    });
+  }
+
+  /** Anything thrown becomes an OtpError; what is not one already is logged as a fault. */
+  function failed(thrown: unknown, op: Operation): OtpError {
+    const error = toOtpError(thrown);
+    if (error !== thrown) {
+      const name = (thrown as { name?: unknown } | null)?.name;
+      logger({
+        level: "error",
+        event: "otp.fault",
+        op,
+        error: typeof name === "string" ? name : typeof thrown,
+        detail: thrown instanceof Error ? thrown.message : undefined,
+      });
+    }
+    return error;
+  }
+
+  const routes: Readonly<Record<string, (request: Request) => Promise<Response | Failure>>> = {
+    send,
+    resend,
+    verify,
+  };
+
+  async function route(request: Request): Promise<Response | Failure> {
+    const { pathname } = new URL(request.url);
+    if (!pathname.startsWith(`${base}/`)) return refuseRequest(404, "No such route");
+    const name = pathname.slice(base.length + 1);
+    const operation = Object.hasOwn(routes, name) ? routes[name] : undefined;
+    const known = operation !== undefined || (name === "dev/inbox" && devInbox !== undefined);
+    if (request.method === "OPTIONS" && known) return cors.preflight(request);
+    if (name === "dev/inbox") {
+      if (request.method === "GET" || !devInbox) return inbox(request);
+      return methodNotAllowed("GET, OPTIONS");
+    }
+    if (!operation) return refuseRequest(404, "No such route");
+    if (request.method !== "POST") return methodNotAllowed("POST, OPTIONS");
+    return operation(request);
+  }
+
+  const methodNotAllowed = (allow: string): Response =>
+    failureAnswer(refuseRequest(405, `Use ${allow.split(",")[0]}`), { allow });
+
+  return async (request) => {
+    let outcome: Response | Failure;
+    try {
+      outcome = await route(request);
+    } catch (thrown) {
+      // Nothing above should throw; if it does, the process stays up and says so.
+      logger({
+        level: "error",
+        event: "handler.fault",
+        error: thrown instanceof Error ? thrown.name : typeof thrown,
+      });
+      outcome = { kind: "config_error", status: 500, message: "The server could not handle the request" };
+    }
+    const headers = cors.headers(request);
+    if (outcome instanceof Response) {
+      for (const [name, value] of Object.entries(headers)) outcome.headers.set(name, value);
+      return outcome;
+    }
+    return failureAnswer(outcome, headers);
+  };
+}
+
+/** Which fields broke the schema, by name only: the values may be anything. */
+function invalidFields(issues: readonly { path: readonly PropertyKey[] }[]): string {
+  const fields = [...new Set(issues.map((issue) => issue.path.map(String).join(".") || "body"))];
+  return `The request body does not match the protocol (${fields.join(", ")})`;
+}

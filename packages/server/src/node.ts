@@ -1,0 +1,140 @@
+/**
+ * Plain Node: the fetch-API handler as a `node:http` listener, and `serve`, which listens
+ * and shuts down gracefully (in-flight requests finish, idle connections close).
+ *
+ *   import { createServer } from "node:http";
+ *   createServer(createNodeListener(handler)).listen(3000);
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { rememberSocketAddress } from "./client-ip";
+import type { OtpHandler } from "./handler";
+import { MAX_BODY_BYTES } from "./request-body";
+
+export type NodeListener = (request: IncomingMessage, response: ServerResponse) => void;
+
+export function createNodeListener(handler: OtpHandler): NodeListener {
+  return (req, res) => {
+    handle(handler, req, res).catch(() => {
+      // Only a broken socket gets here; the handler itself never throws.
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  };
+}
+
+async function handle(handler: OtpHandler, req: IncomingMessage, res: ServerResponse) {
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  // One over the limit is enough for the handler to refuse it; the rest is never read.
+  const { bytes, truncated } = hasBody
+    ? await readUpTo(req, MAX_BODY_BYTES + 1)
+    : { bytes: undefined, truncated: false };
+  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+    method: req.method,
+    headers: headersOf(req),
+    body: bytes,
+  });
+  rememberSocketAddress(request, req.socket.remoteAddress);
+  const response = await handler(request);
+  const headers: Record<string, string> = Object.fromEntries(response.headers);
+  if (truncated) headers.connection = "close";
+  const body = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i];
+    const value = req.rawHeaders[i + 1];
+    if (name !== undefined && value !== undefined) headers.append(name, value);
+  }
+  return headers;
+}
+
+/** Reads until the end or `limit` bytes, whichever comes first; never more than that. */
+function readUpTo(
+  req: IncomingMessage,
+  limit: number,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const done = (truncated: boolean) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError);
+      const bytes = new Uint8Array(Math.min(length, limit));
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk.subarray(0, bytes.byteLength - offset), offset);
+        offset += chunk.byteLength;
+        if (offset >= bytes.byteLength) break;
+      }
+      resolve({ bytes, truncated });
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      length += chunk.byteLength;
+      if (length >= limit) {
+        req.pause();
+        done(true);
+      }
+    };
+    const onEnd = () => done(false);
+    const onError = (error: Error) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError);
+      reject(error);
+    };
+    req.on("data", onData).on("end", onEnd).on("error", onError);
+  });
+}
+
+export interface ServeOptions {
+  /** Default 3000; 0 picks a free port. */
+  port?: number;
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** How long `close()` waits for in-flight requests before cutting them. Default 10 s. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  server: Server;
+  /** "http://127.0.0.1:3000" */
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish, then resolves. */
+  close(): Promise<void>;
+}
+
+export async function serve(handler: OtpHandler, options: ServeOptions = {}): Promise<RunningServer> {
+  const { port = 3000, host = "127.0.0.1", shutdownTimeoutMs = 10_000 } = options;
+  const server = createServer(createNodeListener(handler));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    url: `http://${shownHost}:${address.port}`,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          clearInterval(sweeper);
+          clearTimeout(deadline);
+          resolve();
+        });
+        // A keep-alive connection goes as soon as its request is answered.
+        const sweeper = setInterval(() => server.closeIdleConnections(), 50);
+        const deadline = setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs);
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}

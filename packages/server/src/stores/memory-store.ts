@@ -1,0 +1,69 @@
+/**
+ * The default store: everything in this process's memory. Right for one server instance;
+ * behind a load balancer use the Redis store, or every instance counts on its own.
+ */
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { OtpStore, StoredChallenge } from "../store";
+
+export interface MemoryStoreOptions {
+  /** Clock for challenge expiry. Default `Date.now`. */
+  now?: () => number;
+}
+
+interface Entry {
+  challenge: StoredChallenge;
+  expiresAt: number;
+}
+
+const SWEEP_EVERY_MS = 60_000;
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
+  const { now = Date.now } = options;
+  const entries = new Map<string, Entry>();
+  let nextSweepAt = 0;
+
+  // No timers: stale entries go on reads, and in a sweep at most once a minute on writes.
+  function sweep(at: number) {
+    if (at < nextSweepAt) return;
+    nextSweepAt = at + SWEEP_EVERY_MS;
+    for (const [id, entry] of entries) if (at >= entry.expiresAt) entries.delete(id);
+  }
+
+  function entry(id: string): Entry | undefined {
+    const found = entries.get(id);
+    if (found && now() >= found.expiresAt) {
+      entries.delete(id);
+      return undefined;
+    }
+    return found;
+  }
+
+  return {
+    async getChallenge(id) {
+      const found = entry(id);
+      return found && structuredClone(found.challenge);
+    },
+    async putChallenge(challenge, ttlMs) {
+      const at = now();
+      sweep(at);
+      entries.set(challenge.id, {
+        challenge: structuredClone({ ...challenge, verified: false }),
+        expiresAt: at + ttlMs,
+      });
+    },
+    async markVerified(id) {
+      const found = entry(id);
+      if (!found || found.challenge.verified) return false;
+      found.challenge.verified = true;
+      return true;
+    },
+    async deleteChallenge(id) {
+      entries.delete(id);
+    },
+    limiter: ({ name, points, durationSeconds }) =>
+      new RateLimiterMemory({ keyPrefix: `otpkit:${name}`, points, duration: durationSeconds }),
+    async close() {
+      entries.clear();
+    },
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * The proof of verification for the app's own backend: a JWT (HS256) whose claims say
+ * which phone was verified, by which challenge, when, and until when the proof holds.
+ *
+ *   const { phone } = await verifyOtpToken(request.headers.get("x-otp-token"), secret);
+ *
+ * Built on WebCrypto (`crypto.subtle`) only, so it also runs where the app's backend does:
+ * Node 20+, Bun, Deno, Cloudflare Workers, Vercel and Next.js edge middleware. Import it
+ * from "@otpkit/server/token" there: that entry point pulls in nothing else.
+ */
+import { fromBase64url, toBase64url } from "./base64url";
+
+export interface OtpTokenClaims {
+  /** The verified number, E.164. */
+  phone: string;
+  /** The server's id of the challenge that was verified (`jti`): use it to accept a token once. */
+  challengeId: string;
+  /** Epoch ms, whole seconds (`iat`). */
+  issuedAt: number;
+  /** Epoch ms, whole seconds (`exp`): the token is refused from then on. */
+  expiresAt: number;
+}
+
+export type OtpTokenSecret = string | Uint8Array;
+
+export type OtpTokenFailure = "malformed" | "signature" | "expired";
+
+/** Why a token was refused. The message never repeats the token. */
+export class OtpTokenError extends Error {
+  override readonly name = "OtpTokenError";
+  constructor(readonly reason: OtpTokenFailure) {
+    super(
+      {
+        malformed: "The verification token is malformed",
+        signature: "The verification token's signature does not match",
+        expired: "The verification token has expired",
+      }[reason],
+    );
+  }
+}
+
+/** At least 32 bytes: HMAC-SHA256 keys shorter than its output weaken it. */
+export const MIN_SECRET_BYTES = 32;
+
+const ISSUER = "otpkit";
+const encoder = new TextEncoder();
+const HEADER = toBase64url(encoder.encode(JSON.stringify({ alg: "HS256", typ: "JWT" })));
+
+function secretBytes(secret: OtpTokenSecret): Uint8Array {
+  const bytes = typeof secret === "string" ? encoder.encode(secret) : secret;
+  if (bytes.byteLength < MIN_SECRET_BYTES) {
+    throw new RangeError(`The token secret must be at least ${MIN_SECRET_BYTES} bytes long`);
+  }
+  return bytes;
+}
+
+/** Imported once per secret in a signer; `verifyOtpToken` imports per call. */
+async function hmacKey(secret: OtpTokenSecret): Promise<CryptoKey> {
+  return crypto.subtle.importKey(
+    "raw",
+    secretBytes(secret) as Uint8Array<ArrayBuffer>,
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+}
+
+async function sign(key: CryptoKey, input: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(input)));
+}
+
+/** Compares every byte whatever the first difference: no timing hint at the signature. */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  let difference = 0;
+  for (let i = 0; i < a.byteLength; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return difference === 0;
+}
+
+export interface OtpTokenSigner {
+  sign(claims: { phone: string; challengeId: string }): Promise<string>;
+}
+
+export interface OtpTokenSignerOptions {
+  /** How long a token proves the verification. Default 600 s. */
+  ttlSeconds?: number;
+  now?: () => number;
+}
+
+export const DEFAULT_TOKEN_TTL_SECONDS = 600;
+
+export function createOtpTokenSigner(
+  secret: OtpTokenSecret,
+  options: OtpTokenSignerOptions = {},
+): OtpTokenSigner {
+  const { ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS, now = Date.now } = options;
+  secretBytes(secret);
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1) {
+    throw new RangeError("tokenTtlSeconds must be a whole number of at least 1");
+  }
+  const key = hmacKey(secret);
+  return {
+    async sign({ phone, challengeId }) {
+      const iat = Math.floor(now() / 1000);
+      const claims = { iss: ISSUER, sub: phone, jti: challengeId, iat, exp: iat + ttlSeconds };
+      const signed = `${HEADER}.${toBase64url(encoder.encode(JSON.stringify(claims)))}`;
+      return `${signed}.${toBase64url(await sign(await key, signed))}`;
+    },
+  };
+}
+
+export interface VerifyOtpTokenOptions {
+  now?: () => number;
+}
+
+/**
+ * Checks a token from `@otpkit/server` and returns its claims; throws `OtpTokenError` when
+ * it is malformed, forged or altered (`signature`), or past its expiry.
+ */
+export async function verifyOtpToken(
+  token: string | null | undefined,
+  secret: OtpTokenSecret,
+  options: VerifyOtpTokenOptions = {},
+): Promise<OtpTokenClaims> {
+  const { now = Date.now } = options;
+  const key = await hmacKey(secret);
+  const parts = typeof token === "string" ? token.split(".") : [];
+  const [header, payload, signature] = parts;
+  // Only our own header: no "alg: none", no algorithm chosen by the token.
+  if (parts.length !== 3 || header !== HEADER || payload === undefined || signature === undefined) {
+    throw new OtpTokenError("malformed");
+  }
+  const given = fromBase64url(signature);
+  const expected = await sign(key, `${header}.${payload}`);
+  if (!given || !constantTimeEqual(given, expected)) throw new OtpTokenError("signature");
+
+  const claims = readClaims(payload);
+  if (!claims) throw new OtpTokenError("malformed");
+  if (now() >= claims.expiresAt) throw new OtpTokenError("expired");
+  return claims;
+}
+
+function readClaims(payload: string): OtpTokenClaims | undefined {
+  const bytes = fromBase64url(payload);
+  if (!bytes) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
+  const { iss, sub, jti, iat, exp } = (json ?? {}) as Record<string, unknown>;
+  if (iss !== ISSUER || typeof sub !== "string" || typeof jti !== "string") return undefined;
+  if (!Number.isInteger(iat) || !Number.isInteger(exp)) return undefined;
+  return {
+    phone: sub,
+    challengeId: jti,
+    issuedAt: (iat as number) * 1000,
+    expiresAt: (exp as number) * 1000,
+  };
+}
