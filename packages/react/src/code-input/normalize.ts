@@ -1,0 +1,120 @@
+/**
+ * The text rules of a code field, pure: which characters a code holds, how typed, pasted or
+ * autofilled text becomes a code, and what an edit does to the value.
+ */
+
+const DECIMAL = /\p{Nd}/u;
+const isDecimal = (codePoint: number) => DECIMAL.test(String.fromCodePoint(codePoint));
+
+/**
+ * The character as a code holds it, or "" when a code cannot hold it. Decimal digits of any
+ * script (Thai ๑, Arabic-Indic ١, Persian ۱, full-width １...) become ASCII digits; when
+ * `alphanumeric`, Latin letters (full-width too) become upper case.
+ */
+export function codeChar(char: string, alphanumeric?: boolean): string {
+  const codePoint = char.codePointAt(0) ?? 0;
+  if (isDecimal(codePoint)) {
+    // Unicode encodes every decimal digit set as 10 consecutive code points from its zero, and
+    // sets that touch are whole sets: the distance to the start of the run, mod 10, is the digit.
+    let zero = codePoint;
+    while (isDecimal(zero - 1)) zero--;
+    return String((codePoint - zero) % 10);
+  }
+  const letter = char.normalize("NFKC").toUpperCase();
+  return alphanumeric && /^[A-Z]$/.test(letter) ? letter : "";
+}
+
+/** Every character a code can hold, converted; everything else dropped. */
+export function toCode(text: string, alphanumeric?: boolean): string {
+  let code = "";
+  for (const char of text) code += codeChar(char, alphanumeric);
+  return code;
+}
+
+/**
+ * The code in pasted or autofilled text: `123456`, `123 456`, `123-456`, a whole SMS
+ * ("Your code is 123-456. Do not share it. Ref IpA6k" gives 123456, not every digit in it).
+ * It is the first run of exactly `length` code characters, possibly split once by a space or
+ * a dash (a run with a digit wins over one of letters only, so "CODE IS" never beats "A7K2Q9").
+ * Without such a run, every code character in the text, so a partial paste still goes in.
+ */
+export function extractCode(text: string, length: number, alphanumeric?: boolean): string {
+  let marked = "";
+  for (const char of text)
+    marked += codeChar(char, alphanumeric) || (/[\s\p{Pd}]/u.test(char) ? " " : "/");
+  const runs = [...marked.matchAll(/[0-9A-Z]+/g)];
+  let found: string | undefined;
+  runs.forEach((run, i) => {
+    const next = runs[i + 1];
+    const joined = next?.index === run.index + run[0].length + 1 ? run[0] + next[0] : "";
+    for (const candidate of [run[0], joined]) {
+      if (candidate.length === length && (!found || (/\d/.test(candidate) && !/\d/.test(found)))) {
+        found = candidate;
+      }
+    }
+  });
+  return found ?? marked.replace(/[^0-9A-Z]/g, "");
+}
+
+/** A value and where the caret goes after an edit. */
+export interface CodeEdit {
+  value: string;
+  caret: number;
+}
+
+/**
+ * Replaces `value[start, end)` with `text` as a code field does. Typed text is filtered
+ * (refused characters change nothing); pasted text is searched for the code, and a whole code
+ * replaces the whole value. On a collapsed caret, characters overwrite the slots after it,
+ * as each slot holds one character. Never more than `length`.
+ */
+export function applyEdit(
+  value: string,
+  start: number,
+  end: number,
+  text: string,
+  paste: boolean,
+  length: number,
+  alphanumeric?: boolean,
+): CodeEdit {
+  const insert = paste ? extractCode(text, length, alphanumeric) : toCode(text, alphanumeric);
+  if (insert.length === length) return { value: insert, caret: length };
+  const to = start === end ? Math.min(start + insert.length, value.length) : end;
+  return {
+    value: (value.slice(0, start) + insert + value.slice(to)).slice(0, length),
+    caret: Math.min(start + insert.length, length),
+  };
+}
+
+/**
+ * The edit the browser made on its own (autofill, IME composition, deletion, undo), found by
+ * comparing the field's text with the value, then applied by the rules above: more than one
+ * character added at once (iOS autofill) counts as a paste.
+ */
+export function reconcile(
+  value: string,
+  text: string,
+  length: number,
+  alphanumeric?: boolean,
+): CodeEdit {
+  let start = 0;
+  while (start < value.length && value[start] === text[start]) start++;
+  let tail = 0;
+  while (
+    tail < value.length - start &&
+    tail < text.length - start &&
+    value[value.length - 1 - tail] === text[text.length - 1 - tail]
+  ) {
+    tail++;
+  }
+  const inserted = text.slice(start, text.length - tail);
+  return applyEdit(
+    value,
+    start,
+    value.length - tail,
+    inserted,
+    [...inserted].length > 1,
+    length,
+    alphanumeric,
+  );
+}
