@@ -35,20 +35,33 @@ export function toCode(text: string, alphanumeric?: boolean): string {
  * The code in pasted or autofilled text: `123456`, `123 456`, `123-456`, a whole SMS
  * ("Your code is 123-456. Do not share it. Ref IpA6k" gives 123456, not every digit in it).
  * It is the first run of exactly `length` code characters, possibly split once by a space or
- * a dash (a run with a digit wins over one of letters only, so "CODE IS" never beats "A7K2Q9").
+ * a dash; a run with a digit wins over letters only (so "CODE IS" never beats "A7K2Q9"), and a
+ * run standing alone over part of a longer chain of groups.
  * Without such a run, every code character in the text, so a partial paste still goes in.
  */
 export function extractCode(text: string, length: number, alphanumeric?: boolean): string {
   let marked = "";
   for (const char of text)
     marked += codeChar(char, alphanumeric) || (/[\s\p{Pd}]/u.test(char) ? " " : "/");
-  const runs = [...marked.matchAll(/[0-9A-Z]+/g)];
+  const runs = [...marked.matchAll(/[0-9A-Z]+/g)].map((run) => ({ text: run[0], at: run.index }));
+  // linked[i]: runs i and i + 1 are split by exactly one space or dash.
+  const linked = runs.map(
+    (run, i) =>
+      runs[i + 1]?.at === run.at + run.text.length + 1 && marked[run.at + run.text.length] === " ",
+  );
   let found: string | undefined;
+  let best = 0;
   runs.forEach((run, i) => {
-    const next = runs[i + 1];
-    const joined = next?.index === run.index + run[0].length + 1 ? run[0] + next[0] : "";
-    for (const candidate of [run[0], joined]) {
-      if (candidate.length === length && (!found || (/\d/.test(candidate) && !/\d/.test(found)))) {
+    for (const [candidate, chained] of [
+      [run.text, linked[i - 1] || linked[i]],
+      [linked[i] ? run.text + runs[i + 1]?.text : "", linked[i - 1] || linked[i + 1]],
+    ] as const) {
+      // A run with a digit beats letters only; a whole run beats part of a longer chain
+      // (a phone number such as "0 800 123 456").
+      const score =
+        candidate.length === length ? 1 + (/\d/.test(candidate) ? 2 : 0) + (chained ? 0 : 1) : 0;
+      if (score > best) {
+        best = score;
         found = candidate;
       }
     }

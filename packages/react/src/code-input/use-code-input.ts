@@ -188,40 +188,33 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
   }, [webOtp, disabled, complete, webOtpKey, length, alphanumeric]);
 
   const [start, end] = selection ?? [-1, -1];
-  const handlers: Record<string, Handler> = {
-    onChange: (event) => {
-      const text = (event as ChangeEvent<HTMLInputElement>).target.value;
+  const handlers = {
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const text = event.target.value;
       if (composing.current) setDraft(text);
       else commit(reconcile(value, text, length, alphanumeric));
     },
-    onPaste: (event) => {
+    onPaste: (event: ClipboardEvent<HTMLInputElement>) => {
       event.preventDefault();
-      edit((event as ClipboardEvent<HTMLInputElement>).clipboardData.getData("text/plain"), true);
+      edit(event.clipboardData.getData("text/plain"), true);
     },
-    onCompositionStart: (event) => {
+    onCompositionStart: (event: CompositionEvent<HTMLInputElement>) => {
       composing.current = true;
       setDraft(event.currentTarget.value);
     },
-    onCompositionEnd: (event) => {
+    onCompositionEnd: (event: CompositionEvent<HTMLInputElement>) => {
       composing.current = false;
       setDraft(null);
-      commit(
-        reconcile(
-          value,
-          (event as CompositionEvent<HTMLInputElement>).currentTarget.value,
-          length,
-          alphanumeric,
-        ),
-      );
+      commit(reconcile(value, event.currentTarget.value, length, alphanumeric));
     },
     onFocus: syncSelection,
     onBlur: () => setSelection(null),
     // The text itself is invisible: a click puts the caret on the slot under the pointer.
-    onMouseUp: (event) => {
+    onMouseUp: (event: MouseEvent<HTMLInputElement>) => {
       const el = event.currentTarget;
-      if (el.selectionStart !== el.selectionEnd) return;
       const box = el.getBoundingClientRect();
-      const slot = Math.floor((((event as MouseEvent).clientX - box.left) / box.width) * length);
+      if (el.selectionStart !== el.selectionEnd || !box.width) return;
+      const slot = Math.floor(((event.clientX - box.left) / box.width) * length);
       const at = Math.max(0, Math.min(slot, value.length));
       el.setSelectionRange(at, at);
       syncSelection();
@@ -240,7 +233,7 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
     })),
     getInputProps(props = {}) {
       const merged: Record<string, unknown> = { ...props };
-      for (const [name, ours] of Object.entries(handlers)) {
+      for (const [name, ours] of Object.entries(handlers) as [string, Handler][]) {
         const theirs = (props as Record<string, Handler | undefined>)[name];
         merged[name] = (event: SyntheticEvent<HTMLInputElement>) => {
           theirs?.(event);

@@ -1,0 +1,2 @@
+export { CodeInput, type CodeInputProps } from "./code-input";
+export { type CodeInputMessages, codeInputMessages } from "./messages";
