@@ -1,0 +1,42 @@
+/**
+ * One Storybook for every package's stories (`pnpm storybook`, `pnpm build-storybook`), also
+ * run as tests by the vitest project "storybook" (vitest.storybook.config.ts).
+ */
+import type { StorybookConfig } from "@storybook/react-vite";
+import { defaultClientConditions, mergeConfig, type UserConfig } from "vite";
+
+/** Workspace packages are read from their TypeScript sources, as in the tests and the demo. */
+const fromSource: UserConfig = {
+  resolve: { conditions: ["@otpkit/source", ...defaultClientConditions] },
+  build: {
+    // Storybook's own manager and preview chunks are big; ours are not the concern here.
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: {
+      // React Query's "use client" directives mean nothing in a static Storybook.
+      onwarn(warning, warn) {
+        if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
+      },
+    },
+  },
+};
+
+const config: StorybookConfig = {
+  stories: ["../packages/*/src/**/*.mdx", "../packages/*/src/**/*.stories.tsx"],
+  addons: ["@storybook/addon-a11y", "@storybook/addon-vitest", "@storybook/addon-docs"],
+  framework: { name: "@storybook/react-vite", options: {} },
+  // Serves mockServiceWorker.js (msw 2.15.0, copied from apps/demo/public).
+  staticDirs: ["./public"],
+  core: { disableTelemetry: true },
+  typescript: {
+    // Props tables from our interfaces and their JSDoc, without the ~300 inherited DOM props.
+    reactDocgen: "react-docgen-typescript",
+    reactDocgenTypescriptOptions: {
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      propFilter: (prop) => !prop.parent?.fileName.includes("node_modules"),
+    },
+  },
+  viteFinal: (viteConfig) => mergeConfig(viteConfig, fromSource),
+};
+
+export default config;
