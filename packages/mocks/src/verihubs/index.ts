@@ -208,14 +208,21 @@ export function verihubsMock(options: VerihubsMockOptions = {}): VerihubsMock {
     return request.finally(() => inFlight.delete(request));
   }
 
+  /** Each session's reports, in order: a later report waits for the earlier ones. */
+  const reportTails = new Map<string, Promise<void>>();
+
   /** Reports statuses one after the other, without holding up the answer. */
   function report(sessionId: string, statuses: number[]) {
     const sequence = statuses.reduce<Promise<void>>(
       (previous, status) => previous.then(() => emitStatus(sessionId, status)),
-      Promise.resolve(),
+      reportTails.get(sessionId) ?? Promise.resolve(),
     );
+    reportTails.set(sessionId, sequence);
     inFlight.add(sequence);
-    void sequence.finally(() => inFlight.delete(sequence));
+    void sequence.finally(() => {
+      inFlight.delete(sequence);
+      if (reportTails.get(sessionId) === sequence) reportTails.delete(sessionId);
+    });
   }
 
   function reportExpired() {
