@@ -1,0 +1,226 @@
+import {
+  type ChangeEvent,
+  type FocusEvent,
+  type RefCallback,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import {
+  type CountryCode,
+  defaultCountryFor,
+  describe,
+  formatPhoneText,
+  type PhoneDetails,
+  type PhoneProblem,
+  significant,
+  textOfE164,
+} from "./phone-number";
+
+export interface UsePhoneInputOptions {
+  /** E.164 ("+66812345678") or null: controlled. */
+  value?: string | null;
+  defaultValue?: string | null;
+  /**
+   * Every edit: the number in E.164 once it has a possible length (else null), and what it
+   * means. `details.problem` says why it cannot be used yet; "not_mobile" is a warning.
+   */
+  onChange?: (e164: string | null, details: PhoneDetails) => void;
+  /** ISO 3166-1 alpha-2; else the region of `locale` (or of the browser's language), else "US". */
+  defaultCountry?: string;
+  locale?: string;
+}
+
+export interface PhoneInput {
+  /** What the field shows, formatted ("081 234 5678", "+62 821 2306 0001"). */
+  text: string;
+  /** The country of the number, or the one picked; undefined for "+999…" (no such code). */
+  country: CountryCode | undefined;
+  /** The country before the user chose one: the prop, else the locale's region, else "US". */
+  defaultCountry: CountryCode;
+  e164: string | null;
+  details: PhoneDetails;
+  /**
+   * The problem to show now. Set on blur and on submit of the field's form (or by `report`),
+   * never while typing; hidden again as soon as the number changes to something else.
+   */
+  shownProblem: PhoneProblem | undefined;
+  /** The user picked a country: the national number stays, formatted for it. */
+  setCountry: (country: CountryCode) => void;
+  /** Shows the current problem now (call before sending a code) and returns it. */
+  report: () => PhoneProblem | undefined;
+  /** Spread on the number's `<input>`. */
+  inputProps: {
+    ref: RefCallback<HTMLInputElement>;
+    value: string;
+    onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+    onBlur: (event: FocusEvent<HTMLInputElement>) => void;
+    type: "tel";
+    inputMode: "tel";
+    autoComplete: "tel";
+  };
+  /** The number's input element, once mounted. */
+  input: () => HTMLInputElement | null;
+}
+
+interface State {
+  text: string;
+  country: CountryCode | undefined;
+  /** The country to read a national number in (the picker's), kept when the text is "+…". */
+  picked: CountryCode;
+  /** The `value` this text stands for: compared with the prop to tell a new value apart. */
+  source: string | null | undefined;
+  /** The user (or a value) set the country: the locale's default no longer applies. */
+  chosen: boolean;
+  shown: PhoneProblem | undefined;
+}
+
+const noSubscribe = () => () => {};
+
+function fromValue(value: string | null | undefined, fallback: CountryCode): State {
+  const { text, country } = value ? textOfE164(value, fallback) : { text: "", country: fallback };
+  return {
+    text,
+    country,
+    picked: country ?? fallback,
+    source: value,
+    shown: undefined,
+    chosen: !!value,
+  };
+}
+
+/**
+ * Headless phone number field: as-you-type formatting (libphonenumber-js) with a caret that
+ * stays after the digit it was after, paste and autofill of any form of a number (the country
+ * follows "+…" and "00…"; a national number keeps the picked country), E.164 out, and the
+ * reason a number cannot be used, shown at a sensible moment.
+ */
+export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
+  const { value, defaultValue, onChange, defaultCountry, locale } = options;
+  // The browser's language only on the client, after hydration (the server has none).
+  const browserLocale = useSyncExternalStore(
+    noSubscribe,
+    () => navigator.language,
+    () => undefined,
+  );
+  const fallback = defaultCountryFor(defaultCountry, locale ?? browserLocale);
+  const [state, setState] = useState<State>(() => fromValue(value ?? defaultValue, fallback));
+
+  // A new `value` from the parent (not the one we just reported) replaces the text.
+  let current = state;
+  if (value !== undefined && value !== state.source) {
+    current = fromValue(value, state.picked);
+    setState(current);
+  }
+  // Until the user picks or types a country, the default follows the locale (known only
+  // after hydration for the browser's own language).
+  const country = current.chosen ? current.country : fallback;
+  const picked = current.chosen ? current.picked : fallback;
+  const { e164, ...details } = describe(current.text, country ?? picked);
+
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  const caretRef = useRef<number | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  const commit = (next: Omit<State, "source" | "shown" | "chosen">) => {
+    const described = describe(next.text, next.country ?? next.picked);
+    const { e164: nextE164, ...nextDetails } = described;
+    setState({
+      ...next,
+      chosen: true,
+      source: nextE164,
+      // A shown problem stays until the number changes what is wrong with it.
+      shown: current.shown === nextDetails.problem ? current.shown : undefined,
+    });
+    onChangeRef.current?.(nextE164, nextDetails);
+  };
+
+  const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const target = event.target;
+    const inputType = (event.nativeEvent as InputEvent).inputType ?? "";
+    const next = formatPhoneText(
+      target.value,
+      target.selectionStart ?? target.value.length,
+      picked,
+      {
+        previous: current.text,
+        deleted: /Forward/.test(inputType) ? "forward" : "backward",
+      },
+    );
+    caretRef.current = next.caret;
+    // Typing "+44…" switches the country; a national number keeps the picked one.
+    commit({
+      text: next.text,
+      country: next.country,
+      picked: (next.international && next.country) || picked,
+    });
+  };
+
+  const setCountry = (code: CountryCode) => {
+    const digits = current.text.startsWith("+")
+      ? details.nationalNumber
+      : significant(current.text).chars;
+    const next = formatPhoneText(digits, digits.length, code);
+    caretRef.current = null;
+    commit({ text: next.text, country: next.country ?? code, picked: code });
+  };
+
+  const problem = details.problem;
+  const show = useCallback((shown: PhoneProblem | undefined) => {
+    setState((s) => (s.shown === shown ? s : { ...s, shown }));
+  }, []);
+  const report = () => {
+    show(problem);
+    return problem;
+  };
+
+  // Submitting the field's form shows what is wrong, like leaving the field does.
+  const reportRef = useRef(report);
+  reportRef.current = report;
+  useEffect(() => {
+    const form = inputRef.current?.form;
+    if (!form) return;
+    const onSubmit = () => reportRef.current();
+    form.addEventListener("submit", onSubmit);
+    return () => form.removeEventListener("submit", onSubmit);
+  }, []);
+
+  // Put the caret back after the digit it followed, once React has written the new text.
+  useLayoutEffect(() => {
+    const input = inputRef.current;
+    const caret = caretRef.current;
+    caretRef.current = null;
+    if (input && caret !== null && input.ownerDocument.activeElement === input) {
+      input.setSelectionRange(caret, caret);
+    }
+  });
+
+  const ref = useCallback<RefCallback<HTMLInputElement>>((element) => {
+    inputRef.current = element;
+  }, []);
+
+  return {
+    text: current.text,
+    country,
+    defaultCountry: fallback,
+    e164,
+    details,
+    shownProblem: current.shown,
+    setCountry,
+    report,
+    input: () => inputRef.current,
+    inputProps: {
+      ref,
+      value: current.text,
+      onChange: handleChange,
+      onBlur: () => show(current.text ? problem : undefined),
+      type: "tel",
+      inputMode: "tel",
+      autoComplete: "tel",
+    },
+  };
+}

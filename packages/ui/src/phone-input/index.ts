@@ -1,0 +1,2 @@
+export { type PhoneInputMessages, phoneInputMessages } from "./messages";
+export { PhoneInput, type PhoneInputProps } from "./PhoneInput";
