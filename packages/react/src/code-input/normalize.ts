@@ -126,7 +126,7 @@ export function reconcile(
     start,
     value.length - tail,
     inserted,
-    [...inserted].length > 1,
+    inserted.length > 1,
     length,
     alphanumeric,
   );

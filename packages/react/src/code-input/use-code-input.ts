@@ -119,15 +119,17 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
     );
   const syncSelection = () => {
     const el = input.current;
-    if (el && el === el.ownerDocument.activeElement) {
+    if (el && el === document.activeElement) {
       const start = el.selectionStart ?? 0;
       const end = el.selectionEnd ?? 0;
       setSelection((old) => (old?.[0] === start && old[1] === end ? old : [start, end]));
     }
   };
   // Native listeners are added once per element; they call the latest render's handlers.
-  const latest = useRef({ edit, syncSelection, commit, value });
-  latest.current = { edit, syncSelection, commit, value };
+  const fill = (code: string) =>
+    commit(applyEdit(value, 0, value.length, code, true, length, alphanumeric));
+  const latest = useRef({ edit, syncSelection, fill });
+  latest.current = { edit, syncSelection, fill };
 
   const ownRef = useCallback(
     (el: HTMLInputElement | null) => {
@@ -140,15 +142,14 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
         const text = event.data ?? event.dataTransfer?.getData("text/plain");
         if (event.isComposing || !event.inputType.startsWith("insert") || !text) return;
         event.preventDefault();
-        latest.current.edit(text, event.inputType !== "insertText" || [...text].length > 1);
+        latest.current.edit(text, event.inputType !== "insertText" || text.length > 1);
       };
       const selectionChange = () => latest.current.syncSelection();
-      const doc = el.ownerDocument;
       el.addEventListener("beforeinput", beforeInput);
-      doc.addEventListener("selectionchange", selectionChange);
+      document.addEventListener("selectionchange", selectionChange);
       return () => {
         el.removeEventListener("beforeinput", beforeInput);
-        doc.removeEventListener("selectionchange", selectionChange);
+        document.removeEventListener("selectionchange", selectionChange);
         input.current = null;
         setRef(ref, null);
       };
@@ -158,7 +159,7 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
 
   useLayoutEffect(() => {
     const el = input.current;
-    if (el && caret.current !== null && el === el.ownerDocument.activeElement) {
+    if (el && caret.current !== null && el === document.activeElement) {
       el.setSelectionRange(caret.current, caret.current);
       syncSelection();
     }
@@ -179,13 +180,12 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
       .then(
         (credential) => {
           const code = (credential as { code?: string } | null)?.code;
-          const { commit, value } = latest.current;
-          if (code) commit(applyEdit(value, 0, value.length, code, true, length, alphanumeric));
+          if (code) latest.current.fill(code);
         },
         () => {}, // aborted, refused or timed out: the user types the code
       );
     return () => abort.abort();
-  }, [webOtp, disabled, complete, webOtpKey, length, alphanumeric]);
+  }, [webOtp, disabled, complete, webOtpKey]);
 
   const [start, end] = selection ?? [-1, -1];
   const handlers = {
@@ -214,8 +214,10 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
       const el = event.currentTarget;
       const box = el.getBoundingClientRect();
       if (el.selectionStart !== el.selectionEnd || !box.width) return;
-      const slot = Math.floor(((event.clientX - box.left) / box.width) * length);
-      const at = Math.max(0, Math.min(slot, value.length));
+      const at = Math.min(
+        Math.floor(((event.clientX - box.left) / box.width) * length),
+        value.length,
+      );
       el.setSelectionRange(at, at);
       syncSelection();
     },
@@ -237,7 +239,7 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
         const theirs = (props as Record<string, Handler | undefined>)[name];
         merged[name] = (event: SyntheticEvent<HTMLInputElement>) => {
           theirs?.(event);
-          if (!event.isDefaultPrevented() || name === "onChange") ours(event);
+          event.isDefaultPrevented() || ours(event);
         };
       }
       return {

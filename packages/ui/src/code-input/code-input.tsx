@@ -1,7 +1,7 @@
 "use client";
 import { useCodeInput } from "@otpkit/react";
 import { type InputHTMLAttributes, type Ref, useId } from "react";
-import { formatMessage, resolveMessages } from "../i18n";
+import { resolveLocale } from "../i18n";
 import { type CodeInputMessages, codeInputMessages } from "./messages";
 
 export interface CodeInputProps
@@ -74,7 +74,8 @@ export function CodeInput({
     webOtpKey,
     ref,
   });
-  const text = resolveMessages(codeInputMessages, locale, messages);
+  const language = resolveLocale(locale);
+  const text = { ...codeInputMessages[language], ...messages };
   const id = useId();
   const half = code.length > 5 && code.length % 2 === 0 ? code.length / 2 : 0;
   return (
@@ -110,17 +111,11 @@ export function CodeInput({
           </div>
         ))}
       </div>
-      {(invalid || success) && (
-        <svg className="otpkit-code__icon" viewBox="0 0 20 20" aria-hidden="true">
-          <circle cx="10" cy="10" r="10" />
-          <path d={invalid ? "M10 5v6m0 3.5v.5" : "M5.5 10.5l3 3 6-7"} />
-        </svg>
-      )}
       <span id={id} hidden>
-        {formatMessage(
-          alphanumeric ? text.hintCharacters : text.hintDigits,
-          { length: code.length },
-          locale,
+        {(alphanumeric ? text.hintCharacters : text.hintDigits).replace(
+          "{length}",
+          // Intl, in the catalogue's language (never digits of another script in its sentence).
+          code.length.toLocaleString(language),
         )}
       </span>
       {success && (

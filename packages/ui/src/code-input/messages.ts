@@ -16,25 +16,25 @@ export const codeInputMessages: Catalogue<CodeInputMessages> = {
   en: {
     label: "Code",
     hintDigits: "{length}-digit code",
-    hintCharacters: "{length}-character code, letters and numbers",
+    hintCharacters: "{length}-character code",
     success: "Code verified",
   },
   th: {
     label: "รหัสยืนยัน",
     hintDigits: "รหัสตัวเลข {length} หลัก",
-    hintCharacters: "รหัส {length} ตัว มีทั้งตัวอักษรและตัวเลข",
+    hintCharacters: "รหัส {length} ตัวอักษร",
     success: "ยืนยันรหัสแล้ว",
   },
   id: {
     label: "Kode verifikasi",
     hintDigits: "Kode {length} angka",
-    hintCharacters: "Kode {length} karakter, berisi huruf dan angka",
+    hintCharacters: "Kode {length} karakter",
     success: "Kode berhasil diverifikasi",
   },
   zh: {
     label: "验证码",
     hintDigits: "{length} 位数字验证码",
-    hintCharacters: "{length} 位验证码，含字母和数字",
+    hintCharacters: "{length} 位字母数字验证码",
     success: "验证成功",
   },
 };
