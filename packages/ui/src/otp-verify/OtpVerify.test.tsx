@@ -1,0 +1,404 @@
+import { OTP_ERROR_KINDS, OtpError, type OtpErrorKind } from "@otpkit/core";
+import { createFakeAdapter, type FakeAdapter } from "@otpkit/core/testing";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { StrictMode } from "react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { otpVerifyMessages } from "./messages";
+import { OtpVerify, type OtpVerifyProps } from "./OtpVerify";
+import type { OtpVerifySuccessProps } from "./parts";
+
+const PHONE = "+66812345678";
+const en = otpVerifyMessages.en;
+
+let adapter: FakeAdapter;
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.UTC(2026, 10, 22, 9, 0, 0) });
+  adapter = createFakeAdapter({ codes: ["123456", "654321"], resendSeconds: 30 });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function setup(props: Partial<OtpVerifyProps> = {}) {
+  const onVerified = vi.fn();
+  const onError = vi.fn();
+  const view = render(
+    <OtpVerify
+      adapter={adapter}
+      onVerified={onVerified}
+      onError={onError}
+      persist={false}
+      {...props}
+    />,
+  );
+  return { ...view, onVerified, onError };
+}
+
+/** Let adapter answers (promises) settle inside act. */
+const settle = () => act(async () => {});
+/** Move the clock a second at a time; each tick schedules the next. */
+async function advance(ms: number) {
+  for (let left = ms; left > 0; left -= 1000) {
+    await act(() => {
+      vi.advanceTimersByTime(Math.min(1000, left));
+    });
+  }
+}
+/** Text shown on the page, not the live region's copy of it. */
+const shown = (text: string | RegExp) =>
+  screen.getByText(text, { ignore: "[role=status], script, style" });
+const status = () => screen.getByRole("status").textContent?.replace(/\u200b/g, "");
+const phoneField = () => screen.getByLabelText(en.phoneLabel);
+const codeField = () => screen.getByRole("textbox", { name: en.codeHeading });
+
+async function sendTo(phone = PHONE) {
+  fireEvent.change(phoneField(), { target: { value: phone } });
+  fireEvent.click(screen.getByRole("button", { name: en.sendCode }));
+  await settle();
+}
+async function enterCode(code: string) {
+  fireEvent.change(codeField(), { target: { value: code } });
+  await settle();
+}
+
+describe("OtpVerify: phone step", () => {
+  it("asks for the number under one heading, with one primary action", () => {
+    setup();
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(en.phoneHeading);
+    expect(phoneField()).toBeInTheDocument();
+    expect(screen.getAllByRole("button", { name: en.sendCode })).toHaveLength(1);
+  });
+
+  it("refuses an incomplete number inline, linked to the field, without sending", async () => {
+    setup();
+    await sendTo("+668");
+    expect(adapter.calls).toEqual([]);
+    const message = shown(en.invalidNumber);
+    expect(phoneField()).toHaveAttribute("aria-invalid", "true");
+    expect(phoneField().getAttribute("aria-describedby")).toContain(message.closest("p")?.id);
+    expect(phoneField()).toHaveFocus();
+  });
+
+  it("sends, then moves focus to the code and announces where it went", async () => {
+    setup();
+    await sendTo();
+    expect(adapter.calls).toMatchObject([{ method: "send", phone: PHONE, channel: "sms" }]);
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(en.codeHeading);
+    expect(codeField()).toHaveFocus();
+    expect(status()).toBe("Code sent to a number ending 5678. You can resend in 30 seconds.");
+    expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+  });
+
+  it("shows progress on the button while sending, keeping its name", async () => {
+    const held = adapter.hold("send");
+    setup();
+    fireEvent.change(phoneField(), { target: { value: PHONE } });
+    fireEvent.click(screen.getByRole("button", { name: en.sendCode }));
+    const button = screen.getByRole("button", { name: en.sendCode });
+    expect(button).toHaveAttribute("aria-disabled", "true");
+    expect(button).toHaveAttribute("data-busy");
+    expect(status()).toBe(en.sending);
+    fireEvent.click(button);
+    held.release();
+    await settle();
+    expect(adapter.calls.filter((call) => call.method === "send")).toHaveLength(1);
+  });
+
+  it("offers the channels it is given and sends by the one chosen", async () => {
+    setup({ channels: ["sms", "whatsapp"] });
+    const group = screen.getByRole("group", { name: en.channelLegend });
+    expect(within(group).getByRole("radio", { name: "SMS" })).toBeChecked();
+    fireEvent.click(within(group).getByRole("radio", { name: "WhatsApp" }));
+    await sendTo();
+    expect(adapter.calls[0]).toMatchObject({ method: "send", channel: "whatsapp" });
+    expect(shown(`Sent by WhatsApp to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+  });
+
+  it("shows no channel choice for one channel", () => {
+    setup({ channels: ["sms"] });
+    expect(screen.queryByRole("group")).not.toBeInTheDocument();
+  });
+});
+
+describe("OtpVerify: code step", () => {
+  it("verifies a complete code at once and reports the phone and token", async () => {
+    const { onVerified } = setup();
+    await sendTo();
+    await enterCode("123456");
+    expect(onVerified).toHaveBeenCalledWith({ phone: PHONE, token: "fake-token-fake-1" });
+    const heading = screen.getByRole("heading", { name: en.verifiedHeading });
+    expect(heading).toHaveFocus();
+    expect(status()).toBe(en.announceVerified);
+  });
+
+  it("waits for the Verify button when autoSubmit is off", async () => {
+    const { onVerified } = setup({ autoSubmit: false });
+    await sendTo();
+    await enterCode("123456");
+    expect(onVerified).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: en.verify }));
+    await settle();
+    expect(onVerified).toHaveBeenCalledTimes(1);
+  });
+
+  it("counts down the resend and the expiry, then offers the resend", async () => {
+    setup();
+    await sendTo();
+    const resend = screen.getByRole("button", { name: "Resend in 0:30" });
+    expect(resend).toHaveAttribute("aria-disabled", "true");
+    fireEvent.click(resend);
+    expect(adapter.calls).toHaveLength(1);
+    expect(shown("Code expires in 5:00")).toBeInTheDocument();
+    await advance(6000);
+    expect(screen.getByRole("button", { name: "Resend in 0:24" })).toBeInTheDocument();
+    expect(shown("Code expires in 4:54")).toBeInTheDocument();
+    // The countdown is not announced every second.
+    expect(status()).toBe("Code sent to a number ending 5678. You can resend in 30 seconds.");
+    await advance(24_000);
+    expect(status()).toBe(en.announceResendReady);
+    fireEvent.click(screen.getByRole("button", { name: en.resend }));
+    await settle();
+    expect(adapter.calls.at(-1)).toMatchObject({ method: "resend" });
+    expect(codeField()).toHaveFocus();
+  });
+
+  it("announces once when a minute is left", async () => {
+    setup();
+    await sendTo();
+    await advance(239_000);
+    expect(status()).not.toMatch(/expires/);
+    await advance(1000);
+    expect(status()).toBe("The code expires in 60 seconds.");
+  });
+
+  it("shows the reference code when the provider gives one", async () => {
+    adapter = createFakeAdapter({ codes: ["123456"], referenceCode: "IpA6k" });
+    setup();
+    await sendTo();
+    expect(shown("Ref \u2066IpA6k\u2069")).toBeInTheDocument();
+  });
+
+  it("clears and refocuses after a wrong code, with the attempts left", async () => {
+    setup();
+    await sendTo();
+    await enterCode("000000");
+    expect(codeField()).toHaveValue("");
+    expect(codeField()).toHaveFocus();
+    expect(codeField()).toHaveAttribute("aria-invalid", "true");
+    const message = shown(en.errorWrongCode);
+    expect(codeField().getAttribute("aria-describedby")).toContain(message.closest("p")?.id);
+    expect(shown("4 attempts left")).toBeInTheDocument();
+    expect(status()).toBe(`${en.errorWrongCode} 4 attempts left`);
+  });
+
+  it("locks the code after too many wrong codes and offers a resend when allowed", async () => {
+    adapter = createFakeAdapter({ codes: ["123456"], maxAttempts: 1, resendSeconds: 30 });
+    setup();
+    await sendTo();
+    await enterCode("000000");
+    expect(shown(en.errorTooManyAttempts)).toBeInTheDocument();
+    expect(codeField()).toBeDisabled();
+    expect(screen.getByRole("button", { name: /Resend in 0:/ })).toHaveFocus();
+    await advance(30_000);
+    fireEvent.click(screen.getByRole("button", { name: en.resend }));
+    await settle();
+    expect(adapter.calls.at(-1)).toMatchObject({ method: "resend" });
+    expect(codeField()).toBeEnabled();
+  });
+
+  it("goes back to the phone, number kept and focused, on Change number", async () => {
+    setup();
+    await sendTo();
+    fireEvent.click(screen.getByRole("button", { name: en.changeNumber }));
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(en.phoneHeading);
+    expect(phoneField()).toHaveFocus();
+    expect(phoneField()).toHaveValue(PHONE);
+  });
+});
+
+describe("OtpVerify: every error kind", () => {
+  const sendKinds: OtpErrorKind[] = [
+    "invalid_phone",
+    "blocked_phone",
+    "rate_limited",
+    "insufficient_quota",
+    "auth_failed",
+    "config_error",
+    "network",
+    "provider_error",
+  ];
+  const verifyKinds = OTP_ERROR_KINDS.filter((kind) => !sendKinds.includes(kind));
+
+  const expected: Record<OtpErrorKind, string | RegExp> = {
+    invalid_phone: en.errorInvalidPhone,
+    blocked_phone: en.errorBlockedPhone,
+    rate_limited: "Too many tries. Wait 0:45, then try again.",
+    insufficient_quota: en.errorUnavailable,
+    auth_failed: en.errorUnavailable,
+    config_error: en.errorUnavailable,
+    not_found: en.errorNotFound,
+    wrong_code: en.errorWrongCode,
+    too_many_attempts: en.errorTooManyAttempts,
+    expired: en.errorExpired,
+    already_verified: en.errorAlreadyVerified,
+    network: en.errorNetworkAfterSend,
+    provider_error: en.errorProviderError,
+  };
+
+  it.each(sendKinds)("says what happened on send: %s", async (kind) => {
+    // provider_error is retried once by the flow: fail both tries.
+    adapter.failNext("send", new OtpError({ kind, retryAfterMs: 45_000 }), 2);
+    const { onError } = setup();
+    await sendTo();
+    if (kind === "provider_error") await advance(1000);
+    await settle();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind }));
+    expect(shown(expected[kind])).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(en.phoneHeading);
+    if (kind === "invalid_phone" || kind === "blocked_phone") {
+      expect(phoneField()).toHaveAttribute("aria-invalid", "true");
+      expect(phoneField()).toHaveFocus();
+    }
+    const hasRetry = kind === "network";
+    expect(Boolean(screen.queryByRole("button", { name: en.tryAgain }))).toBe(hasRetry);
+  });
+
+  it.each(verifyKinds)("says what happened on verify: %s", async (kind) => {
+    adapter.failNext("verify", new OtpError({ kind }));
+    setup();
+    await sendTo();
+    await enterCode("123456");
+    expect(shown(expected[kind])).toBeInTheDocument();
+    const sendNew = screen.queryByRole("button", { name: en.sendNewCode });
+    expect(Boolean(sendNew)).toBe(kind === "not_found" || kind === "already_verified");
+  });
+
+  it("offers a new code for the same number after not_found", async () => {
+    adapter.failNext("verify", new OtpError({ kind: "not_found" }));
+    setup();
+    await sendTo();
+    await enterCode("123456");
+    expect(codeField()).toBeDisabled();
+    expect(screen.getByRole("button", { name: en.sendNewCode })).toHaveFocus();
+    await advance(30_000);
+    fireEvent.click(screen.getByRole("button", { name: en.sendNewCode }));
+    await settle();
+    expect(adapter.calls.at(-1)).toMatchObject({ method: "send", phone: PHONE });
+    expect(codeField()).toBeEnabled();
+  });
+
+  it("enables the resend at once when the code expired", async () => {
+    adapter.failNext("verify", new OtpError({ kind: "expired" }));
+    setup();
+    await sendTo();
+    await enterCode("123456");
+    expect(status()).toBe(en.errorExpired);
+    expect(screen.getByRole("button", { name: en.resend })).not.toHaveAttribute("aria-disabled");
+  });
+
+  it("expires on the clock with no server call, and says so", async () => {
+    setup();
+    await sendTo();
+    await advance(300_000);
+    expect(shown(en.errorExpired)).toBeInTheDocument();
+    expect(codeField()).toBeDisabled();
+    expect(adapter.calls).toHaveLength(1);
+  });
+
+  it("counts a rate limit down, then says the user can try again", async () => {
+    adapter.failNext("send", new OtpError({ kind: "rate_limited", retryAfterMs: 3000 }));
+    setup();
+    await sendTo();
+    expect(shown("Too many tries. Wait 0:03, then try again.")).toBeInTheDocument();
+    expect(status()).toBe("Too many tries. Wait 3 seconds, then try again.");
+    await advance(3000);
+    expect(shown(en.errorRateLimitedOver)).toBeInTheDocument();
+    expect(status()).toBe(en.errorRateLimitedOver);
+  });
+
+  it("tries the same request again after a network failure", async () => {
+    adapter.failNext("verify", new OtpError({ kind: "network" }));
+    const { onVerified } = setup();
+    await sendTo();
+    await enterCode("123456");
+    expect(shown(en.errorNetwork)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: en.tryAgain }));
+    await settle();
+    expect(onVerified).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("OtpVerify: starting with a number", () => {
+  it("starts at the code step and sends once, even under StrictMode", async () => {
+    render(
+      <StrictMode>
+        <OtpVerify adapter={adapter} phone={PHONE} persist={false} />
+      </StrictMode>,
+    );
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(en.codeHeading);
+    await settle();
+    await settle();
+    expect(adapter.calls).toMatchObject([{ method: "send", phone: PHONE }]);
+    expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+  });
+
+  it("resumes that number's live code instead of sending again", async () => {
+    const first = render(<OtpVerify adapter={adapter} phone={PHONE} />);
+    await settle();
+    first.unmount();
+    render(<OtpVerify adapter={adapter} phone={PHONE} />);
+    await settle();
+    expect(adapter.calls.filter((call) => call.method === "send")).toHaveLength(1);
+    expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+  });
+});
+
+describe("OtpVerify: language and parts", () => {
+  it("speaks the locale's catalogue", async () => {
+    setup({ locale: "th-TH" });
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("กรอกเบอร์โทรศัพท์");
+    fireEvent.change(screen.getByLabelText("เบอร์โทรศัพท์"), { target: { value: PHONE } });
+    fireEvent.click(screen.getByRole("button", { name: "ส่งรหัส" }));
+    await settle();
+    expect(screen.getByRole("button", { name: "ส่งอีกครั้งได้ใน 0:30" })).toBeInTheDocument();
+  });
+
+  it("takes overrides of any string, its own and the code field's", async () => {
+    setup({ messages: { sendCode: "Text me a code", codeInput: { label: "One-time code" } } });
+    expect(screen.getByRole("button", { name: "Text me a code" })).toBeInTheDocument();
+    fireEvent.change(phoneField(), { target: { value: PHONE } });
+    fireEvent.click(screen.getByRole("button", { name: "Text me a code" }));
+    await settle();
+    expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+  });
+
+  it("renders a replaced part with the flow's props", async () => {
+    function Done({ flow, headingRef }: OtpVerifySuccessProps) {
+      return (
+        <h2 ref={headingRef} tabIndex={-1}>
+          Welcome, {flow.phone} ({flow.token})
+        </h2>
+      );
+    }
+    setup({ components: { Success: Done } });
+    await sendTo();
+    await enterCode("123456");
+    expect(
+      screen.getByRole("heading", { name: `Welcome, ${PHONE} (fake-token-fake-1)` }),
+    ).toHaveFocus();
+  });
+
+  it("puts state on data attributes and passes className and attributes to the root", async () => {
+    const { container } = setup({ className: "checkout", id: "verify" });
+    const root = container.firstElementChild as HTMLElement;
+    expect(root).toHaveClass("otpkit-verify", "checkout");
+    expect(root).toHaveAttribute("id", "verify");
+    expect(root).toHaveAttribute("data-step", "phone");
+    await sendTo();
+    expect(root).toHaveAttribute("data-step", "code");
+    await enterCode("000000");
+    expect(root).toHaveAttribute("data-state", "error");
+  });
+});

@@ -1,0 +1,312 @@
+"use client";
+import type { OtpAdapter, OtpChannel, OtpError } from "@otpkit/core";
+import { type FlowPersistence, type OtpFlow, storagePersistence, useOtpFlow } from "@otpkit/react";
+import type { QueryClient } from "@tanstack/react-query";
+import { type HTMLAttributes, useEffect, useRef, useState } from "react";
+import type { CodeInputProps } from "../code-input";
+import { formatDuration, formatMessage, intlLocale, resolveMessages } from "../i18n";
+import { attemptsText, errorText, lastDigits, PHONE_FIELD_KINDS } from "./flow-text";
+import { LiveRegion, useAnnouncer } from "./live-region";
+import { type OtpVerifyMessages, otpVerifyMessages } from "./messages";
+import { defaultComponents, type HeadingLevel, type OtpVerifyComponents } from "./parts";
+import type { PhoneDetails, PhoneInputProps } from "./phone-field";
+
+/** Overrides of any OtpVerify string, and of the fields' own strings. */
+export type OtpVerifyMessageOverrides = Partial<OtpVerifyMessages> & {
+  phoneInput?: PhoneInputProps["messages"];
+  codeInput?: CodeInputProps["messages"];
+};
+
+export interface OtpVerifyProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, "onError" | "children"> {
+  /** Where codes come from: `createHttpAdapter({ baseUrl })` in the browser. */
+  adapter: OtpAdapter;
+  /** Start at the code step for this number (E.164): resumes its live code, else sends one. */
+  phone?: string;
+  /** ISO 3166-1 alpha-2 for the phone field; else the locale's region. */
+  defaultCountry?: string;
+  /** BCP 47 tag; picks the catalogue (en, th, id, zh; else en) and Intl formats. */
+  locale?: string;
+  messages?: OtpVerifyMessageOverrides;
+  onVerified?: (result: { phone: string; token: string | undefined }) => void;
+  onError?: (error: OtpError) => void;
+  /** Channels to offer on the phone step (the first is chosen); a choice shows for two or more. */
+  channels?: readonly OtpChannel[];
+  /** Verify as soon as the code is complete. Default true. */
+  autoSubmit?: boolean;
+  /** Replace any part: `{ PhoneStep, CodeStep, Success, ErrorMessage }`. */
+  components?: Partial<OtpVerifyComponents>;
+  /** Level of each step's heading. Default 2. */
+  headingLevel?: HeadingLevel;
+  /** Keep a live code across reloads (sessionStorage by default); `false` turns it off. */
+  persist?: boolean | FlowPersistence;
+  /** Code length until the server names one. Default 6. */
+  codeLength?: number;
+  queryClient?: QueryClient;
+  /** Clock (epoch ms), for tests. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Kinds after which the code field locks and focus moves to the way out. */
+const LOCKING_KINDS = new Set(["too_many_attempts", "expired", "not_found", "already_verified"]);
+
+/**
+ * The whole phone verification, drop-in: phone number, code, success. Every string comes
+ * from the locale's catalogue (overridable), every part is replaceable through `components`.
+ */
+export function OtpVerify(props: OtpVerifyProps) {
+  const {
+    adapter,
+    phone: initialPhone,
+    defaultCountry,
+    locale,
+    messages: overrides,
+    onVerified,
+    onError,
+    channels = [],
+    autoSubmit = true,
+    components: replaced,
+    headingLevel = 2,
+    persist,
+    codeLength,
+    queryClient,
+    now,
+    className,
+    ...rest
+  } = props;
+  const { phoneInput: phoneInputMessages, codeInput: codeInputMessages, ...own } = overrides ?? {};
+  const messages = resolveMessages(otpVerifyMessages, locale, own);
+  const tag = intlLocale(locale);
+  const components = { ...defaultComponents, ...replaced };
+  const clock = now ?? Date.now;
+
+  // Given a number, resume only that number's code.
+  const [persistence] = useState<FlowPersistence | false>(() => {
+    if (persist === false) return false;
+    const inner = typeof persist === "object" ? persist : storagePersistence();
+    if (!initialPhone) return inner;
+    return {
+      ...inner,
+      load: () => {
+        const stored = inner.load();
+        return stored?.phone === initialPhone ? stored : null;
+      },
+    };
+  });
+
+  const flow = useOtpFlow({
+    adapter,
+    autoVerify: autoSubmit,
+    onVerified,
+    onError,
+    now,
+    persist: persistence,
+    codeLength,
+    queryClient,
+  });
+
+  const [phone, setPhone] = useState<string | null>(initialPhone ?? null);
+  const [details, setDetails] = useState<PhoneDetails | null>(null);
+  const [channel, setChannel] = useState<OtpChannel | undefined>(channels[0]);
+  const [notANumber, setNotANumber] = useState(false);
+  /** The error the user has since edited the number after (its inline message is stale). */
+  const [editedAfter, setEditedAfter] = useState<OtpError | null>(null);
+  /** Showing the code step before the first send answers (started with `phone`). */
+  const [awaitingFirstCode, setAwaitingFirstCode] = useState(Boolean(initialPhone));
+
+  const phoneInputRef = useRef<HTMLInputElement>(null);
+  const codeInputRef = useRef<HTMLInputElement>(null);
+  const recoveryRef = useRef<HTMLButtonElement>(null);
+  const successRef = useRef<HTMLHeadingElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const focusPhoneNext = useRef(false);
+  const [announcement, announce] = useAnnouncer();
+
+  // Started with a number: send to it once mounted, unless its live code is being resumed.
+  // A microtask, so React's StrictMode double effect sends once.
+  const channelRef = useRef(channel);
+  channelRef.current = channel;
+  const { send } = flow;
+  useEffect(() => {
+    if (!initialPhone) return;
+    const stored = persistence ? persistence.load() : null;
+    if (stored && stored.challenge.expiresAt > clock()) return;
+    let cancelled = false;
+    queueMicrotask(() => {
+      if (!cancelled) send(initialPhone, { channel: channelRef.current });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [initialPhone, persistence, send, clock]);
+
+  // What changed since the last render: announce it, and move focus where the user needs it.
+  const previous = useRef<OtpFlow | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = flow;
+    if (!before) return;
+    const focusWasLost = () => {
+      const active = document.activeElement;
+      return !active || active === document.body || Boolean(rootRef.current?.contains(active));
+    };
+
+    if (flow.isSending && !before.isSending) announce(messages.sending);
+    if (flow.isVerifying && !before.isVerifying) announce(messages.verifying);
+
+    const newChallenge = flow.challenge && flow.challenge.id !== before.challenge?.id;
+    if (newChallenge && before.isSending) {
+      setAwaitingFirstCode(false);
+      const digits = lastDigits(flow.phone || flow.challenge?.phone || "");
+      const wait = flow.secondsUntilResend;
+      announce(
+        [
+          formatMessage(messages.announceSent, { digits }, tag),
+          wait > 0 &&
+            formatMessage(
+              messages.announceResendIn,
+              { duration: formatDuration(wait * 1000, tag) },
+              tag,
+            ),
+        ]
+          .filter(Boolean)
+          .join(" "),
+      );
+      codeInputRef.current?.focus();
+    }
+
+    if (flow.error && flow.error !== before.error) {
+      setAwaitingFirstCode(false);
+      const sentence = errorText(flow, messages, tag, true);
+      const attempts = attemptsText(flow, messages, tag);
+      announce([sentence, attempts].filter(Boolean).join(" "));
+      const kind = flow.error.kind;
+      if (PHONE_FIELD_KINDS.includes(kind)) focusPhoneNext.current = true;
+      else if (kind === "wrong_code") codeInputRef.current?.focus();
+      else if (LOCKING_KINDS.has(kind) && focusWasLost()) recoveryRef.current?.focus();
+    } else if (
+      flow.step === "enterCode" &&
+      before.secondsUntilResend > 0 &&
+      flow.secondsUntilResend === 0 &&
+      flow.challengeStatus !== "gone" &&
+      flow.error === before.error
+    ) {
+      announce(messages.announceResendReady);
+    } else if (
+      flow.error?.kind === "rate_limited" &&
+      before.secondsUntilRetry > 0 &&
+      flow.secondsUntilRetry === 0
+    ) {
+      announce(messages.errorRateLimitedOver);
+    } else if (
+      flow.challengeStatus === "live" &&
+      before.secondsUntilExpiry > 60 &&
+      flow.secondsUntilExpiry <= 60 &&
+      flow.secondsUntilExpiry > 0
+    ) {
+      announce(
+        formatMessage(
+          messages.announceExpiresSoon,
+          { duration: formatDuration(flow.secondsUntilExpiry * 1000, tag) },
+          tag,
+        ),
+      );
+    }
+
+    if (flow.isVerified && !before.isVerified) {
+      announce(messages.announceVerified);
+      successRef.current?.focus();
+    }
+    if (focusPhoneNext.current && phoneInputRef.current) {
+      focusPhoneNext.current = false;
+      phoneInputRef.current.focus();
+    }
+  });
+
+  const error = flow.error;
+  const errorMessage = error && errorText(flow, messages, tag);
+  const codeView =
+    !flow.isVerified &&
+    (flow.step === "enterCode" ||
+      flow.step === "verifying" ||
+      ((flow.step === "sending" || flow.step === "enterPhone") && awaitingFirstCode && !error) ||
+      (flow.step === "sending" && flow.challenge !== null));
+
+  const part = { flow, messages, locale: tag, headingLevel, components };
+  let content: React.ReactNode;
+  if (flow.isVerified) {
+    content = <components.Success {...part} headingRef={successRef} />;
+  } else if (codeView) {
+    content = (
+      <components.CodeStep
+        {...part}
+        error={error && errorMessage ? { kind: error.kind, message: errorMessage } : null}
+        attempts={attemptsText(flow, messages, tag)}
+        onChangeNumber={() => {
+          setAwaitingFirstCode(false);
+          focusPhoneNext.current = true;
+          flow.changeNumber();
+        }}
+        onSendNewCode={() => flow.send(flow.phone)}
+        codeInputRef={codeInputRef}
+        recoveryRef={recoveryRef}
+        codeInputProps={{ locale, messages: codeInputMessages }}
+      />
+    );
+  } else {
+    const onField = error && PHONE_FIELD_KINDS.includes(error.kind) && error !== editedAfter;
+    const isMobileChannel = channel === undefined || channel === "sms" || channel === "whatsapp";
+    const landline = details?.type === "FIXED_LINE" || details?.problem === "not_mobile";
+    content = (
+      <components.PhoneStep
+        {...part}
+        phone={phone}
+        onPhoneChange={(e164, next) => {
+          setPhone(e164);
+          setDetails(next);
+          setNotANumber(false);
+          setEditedAfter(flow.error);
+        }}
+        fieldError={
+          notANumber
+            ? { kind: "invalid_number", message: messages.invalidNumber }
+            : onField && error && errorMessage
+              ? { kind: error.kind, message: errorMessage }
+              : null
+        }
+        warning={landline && isMobileChannel ? messages.notMobile : null}
+        formError={
+          error && errorMessage && !PHONE_FIELD_KINDS.includes(error.kind)
+            ? { kind: error.kind, message: errorMessage }
+            : null
+        }
+        channels={channels}
+        channel={channel}
+        onChannelChange={setChannel}
+        onSubmit={() => {
+          if (!phone || (details && !details.isPossible)) {
+            setNotANumber(true);
+            phoneInputRef.current?.focus();
+            return;
+          }
+          flow.send(phone, { channel });
+        }}
+        phoneInputRef={phoneInputRef}
+        phoneInputProps={{ defaultCountry, locale, messages: phoneInputMessages }}
+      />
+    );
+  }
+
+  return (
+    <div
+      {...rest}
+      ref={rootRef}
+      className={className ? `otpkit-verify ${className}` : "otpkit-verify"}
+      data-step={flow.isVerified ? "verified" : codeView ? "code" : "phone"}
+      data-state={error ? "error" : flow.isSending || flow.isVerifying ? "busy" : undefined}
+    >
+      {content}
+      <LiveRegion announcement={announcement} />
+    </div>
+  );
+}
