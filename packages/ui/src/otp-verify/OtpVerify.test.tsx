@@ -36,6 +36,14 @@ function setup(props: Partial<OtpVerifyProps> = {}) {
   return { ...view, onVerified, onError };
 }
 
+function Done({ flow, headingRef }: OtpVerifySuccessProps) {
+  return (
+    <h2 ref={headingRef} tabIndex={-1}>
+      Welcome, {flow.phone} ({flow.token})
+    </h2>
+  );
+}
+
 /** Let adapter answers (promises) settle inside act. */
 const settle = () => act(async () => {});
 /** Move the clock a second at a time; each tick schedules the next. */
@@ -375,13 +383,6 @@ describe("OtpVerify: language and parts", () => {
   });
 
   it("renders a replaced part with the flow's props", async () => {
-    function Done({ flow, headingRef }: OtpVerifySuccessProps) {
-      return (
-        <h2 ref={headingRef} tabIndex={-1}>
-          Welcome, {flow.phone} ({flow.token})
-        </h2>
-      );
-    }
     setup({ components: { Success: Done } });
     await sendTo();
     await enterCode("123456");
