@@ -13,3 +13,4 @@ export {
   resolveMessages,
 } from "./i18n";
 export * from "./otp-verify";
+export * from "./phone-input";
