@@ -25,9 +25,16 @@ export function withAttemptLimit(adapter: OtpAdapter, options: AttemptLimitOptio
     throw new RangeError("limits.verifyAttempts must be a whole number of at least 1");
   }
   // Long enough for any challenge; each key gets its challenge's lifetime when first used.
-  const attempts = options.limiter({ name: "verify-attempts", points: maxAttempts, durationSeconds: 86_400 });
+  const attempts = options.limiter({
+    name: "verify-attempts",
+    points: maxAttempts,
+    durationSeconds: 86_400,
+  });
 
-  const fresh = (challenge: OtpChallenge): OtpChallenge => ({ ...challenge, attemptsLeft: maxAttempts });
+  const fresh = (challenge: OtpChallenge): OtpChallenge => ({
+    ...challenge,
+    attemptsLeft: maxAttempts,
+  });
 
   const locked = (challenge: OtpChallenge) =>
     new OtpError({

@@ -18,7 +18,10 @@ export type BotCheck = (input: BotCheckInput) => boolean | Promise<boolean>;
 
 export const BOT_CHECK_RETRY_MS = 1000;
 
-export async function passBotCheck(check: BotCheck | undefined, input: BotCheckInput): Promise<void> {
+export async function passBotCheck(
+  check: BotCheck | undefined,
+  input: BotCheckInput,
+): Promise<void> {
   if (!check) return;
   let passed = false;
   try {

@@ -60,8 +60,7 @@ export function createChallengeService(options: ChallengeServiceOptions): Challe
       ...(record ? { resendAfterMs: resendAfterMs(record) } : {}),
     });
 
-  const resendAfterMs = (record: StoredChallenge) =>
-    Math.max(0, record.inner.resendAt - now());
+  const resendAfterMs = (record: StoredChallenge) => Math.max(0, record.inner.resendAt - now());
 
   /** Kept a lifetime past expiry (a late verify hears "expired") and through the cooldown. */
   function keepFor(challenge: OtpChallenge): number {
@@ -77,7 +76,10 @@ export function createChallengeService(options: ChallengeServiceOptions): Challe
   });
 
   /** What the adapters get back: their own challenge, bound to the number it went to. */
-  const bound = (record: StoredChallenge): OtpChallenge => ({ ...record.inner, phone: record.phone });
+  const bound = (record: StoredChallenge): OtpChallenge => ({
+    ...record.inner,
+    phone: record.phone,
+  });
 
   async function keep(phone: string, inner: OtpChallenge): Promise<OtpChallenge> {
     const record = { id: newId(), phone, inner };

@@ -47,7 +47,8 @@ export function createCors(options: CorsOptions | undefined): Cors {
     preflight(request) {
       const allowed = headers(request);
       // A browser refuses the real request when these headers are missing: that is the "no".
-      if (!allowed["access-control-allow-origin"]) return new Response(null, { status: 204, headers: allowed });
+      if (!allowed["access-control-allow-origin"])
+        return new Response(null, { status: 204, headers: allowed });
       return new Response(null, {
         status: 204,
         headers: {

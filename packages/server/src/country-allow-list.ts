@@ -62,7 +62,10 @@ export function callingCodesOf(countries: readonly string[]): Set<string> {
 }
 
 /** Refuses sends to numbers outside the allowed countries (`invalid_phone`); empty allows all. */
-export function withCountryAllowList(adapter: OtpAdapter, countries: readonly string[]): OtpAdapter {
+export function withCountryAllowList(
+  adapter: OtpAdapter,
+  countries: readonly string[],
+): OtpAdapter {
   const allowed = callingCodesOf(countries);
   if (allowed.size === 0) return adapter;
   return {

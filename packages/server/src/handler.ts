@@ -29,7 +29,7 @@ import {
   verifyRequestSchema,
   type WireChallenge,
 } from "@otpkit/core";
-import { failureAnswer, jsonAnswer, type Failure } from "./answers";
+import { type Failure, failureAnswer, jsonAnswer } from "./answers";
 import { withAttemptLimit } from "./attempt-limit";
 import { type BotCheck, passBotCheck } from "./bot-check";
 import { createChallengeService } from "./challenge-service";
@@ -118,7 +118,10 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     botCheck,
   } = options;
   const base = `/${basePath.replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
-  const signer = createOtpTokenSigner(options.tokenSecret, { ttlSeconds: options.tokenTtlSeconds, now });
+  const signer = createOtpTokenSigner(options.tokenSecret, {
+    ttlSeconds: options.tokenTtlSeconds,
+    now,
+  });
   const offered: readonly OtpChannel[] = adapter.channels?.length ? [...adapter.channels] : ["sms"];
   const clientIp = options.clientIp ?? clientIpFrom({ trustProxy: options.trustProxy });
   const cors = createCors(options.cors);
@@ -338,7 +341,11 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
         event: "handler.fault",
         error: thrown instanceof Error ? thrown.name : typeof thrown,
       });
-      outcome = { kind: "config_error", status: 500, message: "The server could not handle the request" };
+      outcome = {
+        kind: "config_error",
+        status: 500,
+        message: "The server could not handle the request",
+      };
     }
     const headers = cors.headers(request);
     if (outcome instanceof Response) {

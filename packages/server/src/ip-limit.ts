@@ -24,7 +24,11 @@ export function createIpLimit(options: IpLimitOptions): IpLimit {
   if (!Number.isInteger(sendsPerIp) || sendsPerIp < 1) {
     throw new RangeError("limits.sendsPerIp must be a whole number of at least 1");
   }
-  const perIp = options.limiter({ name: "sends-per-ip", points: sendsPerIp, durationSeconds: windowSeconds });
+  const perIp = options.limiter({
+    name: "sends-per-ip",
+    points: sendsPerIp,
+    durationSeconds: windowSeconds,
+  });
   return {
     async take(ip) {
       const { allowed, res } = await consume(perIp, ip);

@@ -106,7 +106,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serve(handler: OtpHandler, options: ServeOptions = {}): Promise<RunningServer> {
+export async function serve(
+  handler: OtpHandler,
+  options: ServeOptions = {},
+): Promise<RunningServer> {
   const { port = 3000, host = "127.0.0.1", shutdownTimeoutMs = 10_000 } = options;
   const server = createServer(createNodeListener(handler));
   await new Promise<void>((resolve, reject) => {

@@ -5,9 +5,9 @@
  * server instance on one Redis enforces the same limits.
  */
 import { type OtpAdapter, type OtpChallenge, OtpError, type OtpErrorKind } from "@otpkit/core";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { consume, wholeSeconds } from "./limiter";
 import type { LimiterSpec } from "./store";
-import type { RateLimiterAbstract } from "rate-limiter-flexible";
 
 export interface SendLimits {
   /** Sends (and resends) to one number per window. Default 5. */
@@ -99,10 +99,7 @@ export function withSendLimits(adapter: OtpAdapter, options: SendLimitOptions): 
     await Promise.all([cooldown.delete(phone), perPhone.reward(phone)]);
   }
 
-  async function limit(
-    phone: string,
-    deliver: () => Promise<OtpChallenge>,
-  ): Promise<OtpChallenge> {
+  async function limit(phone: string, deliver: () => Promise<OtpChallenge>): Promise<OtpChallenge> {
     const cooldownMs = await claim(phone);
     let challenge: OtpChallenge;
     try {

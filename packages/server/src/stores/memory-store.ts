@@ -20,6 +20,7 @@ const SWEEP_EVERY_MS = 60_000;
 export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
   const { now = Date.now } = options;
   const entries = new Map<string, Entry>();
+  const limiters = new Map<string, RateLimiterMemory>();
   let nextSweepAt = 0;
 
   // No timers: stale entries go on reads, and in a sweep at most once a minute on writes.
@@ -60,10 +61,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
     async deleteChallenge(id) {
       entries.delete(id);
     },
-    limiter: ({ name, points, durationSeconds }) =>
-      new RateLimiterMemory({ keyPrefix: `otpkit:${name}`, points, duration: durationSeconds }),
+    // One limiter per spec: every handler on this store counts in the same place.
+    limiter({ name, points, durationSeconds }) {
+      const key = `${name}:${points}:${durationSeconds}`;
+      let limiter = limiters.get(key);
+      if (!limiter) {
+        limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds });
+        limiters.set(key, limiter);
+      }
+      return limiter;
+    },
     async close() {
       entries.clear();
+      limiters.clear();
     },
   };
 }

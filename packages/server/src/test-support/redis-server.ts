@@ -34,7 +34,18 @@ function launch(port: number, dir: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       "redis-server",
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+      [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        dir,
+      ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     let output = "";
@@ -44,13 +55,15 @@ function launch(port: number, dir: string): Promise<ChildProcess> {
       child.kill("SIGKILL");
       reject(error);
     };
+    const exited = (code: number | null) =>
+      fail(new Error(`redis-server exited (${code}):\n${output}`));
     child.once("error", fail);
-    child.once("exit", (code) => fail(new Error(`redis-server exited (${code}):\n${output}`)));
+    child.once("exit", exited);
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("Ready to accept connections")) {
         clearTimeout(timer);
-        child.removeAllListeners("exit");
+        child.off("exit", exited);
         resolve(child);
       }
     });
@@ -87,11 +100,13 @@ export async function startRedis(): Promise<TestRedis> {
       await admin.flushall();
     },
     async stop() {
-      await Promise.all(clients.map((redis) => redis.quit().catch(() => redis.disconnect())));
-      await new Promise<void>((resolve) => {
-        running.once("exit", () => resolve());
-        running.kill("SIGTERM");
-      });
+      for (const redis of clients) redis.disconnect();
+      if (running.exitCode === null && running.signalCode === null) {
+        await new Promise<void>((resolve) => {
+          running.once("exit", () => resolve());
+          running.kill("SIGTERM");
+        });
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
