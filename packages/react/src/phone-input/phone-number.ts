@@ -250,7 +250,9 @@ export function describe(
         : length === "INVALID_COUNTRY"
           ? "invalid_country"
           : !isValid
-            ? "invalid"
+            ? hasValidStart(nationalNumber, numberingPlan)
+              ? "too_long"
+              : "invalid"
             : mobile?.pattern() && !isMobile
               ? "not_mobile"
               : undefined;
@@ -263,6 +265,15 @@ export function describe(
     problem,
     e164: isPossible ? e164 : null,
   };
+}
+
+/** A number with digits past a valid one ("081 234 5678 9") is too long, not just invalid. */
+function hasValidStart(nationalNumber: string, numberingPlan: NumberingPlan): boolean {
+  const pattern = numberingPlan.nationalNumberPattern();
+  for (let length = nationalNumber.length - 1; length >= 4; length--) {
+    if (matches(nationalNumber.slice(0, length), pattern)) return true;
+  }
+  return false;
 }
 
 /** How an E.164 value (from the `value` prop) is shown: the national format of its country. */

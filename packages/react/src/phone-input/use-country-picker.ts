@@ -199,21 +199,28 @@ export function useCountryPicker(options: UseCountryPickerOptions): CountryPicke
         setActiveIndex(0);
       },
       onKeyDown: (event) => {
-        const keys: Record<string, () => void> = {
-          ArrowDown: () => move(activeIndex + 1),
-          ArrowUp: () => move(activeIndex - 1),
-          PageDown: () => move(activeIndex + PAGE),
-          PageUp: () => move(activeIndex - PAGE),
-          Home: () => move(0),
-          End: () => move(countries.length - 1),
-          Enter: () => select(activeIndex),
-          Escape: () => close(true),
-        };
-        const action = keys[event.key];
-        if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
+        if (event.altKey || event.ctrlKey || event.metaKey) return;
+        const last = countries.length - 1;
+        const target =
+          event.key === "ArrowDown"
+            ? activeIndex + 1
+            : event.key === "ArrowUp"
+              ? activeIndex - 1
+              : event.key === "PageDown"
+                ? activeIndex + PAGE
+                : event.key === "PageUp"
+                  ? activeIndex - PAGE
+                  : event.key === "Home"
+                    ? 0
+                    : event.key === "End"
+                      ? last
+                      : undefined;
+        if (target !== undefined) move(target);
+        else if (event.key === "Enter") select(activeIndex);
+        else if (event.key === "Escape") close(true);
+        else return;
         event.preventDefault();
         event.stopPropagation();
-        action();
       },
     },
     listboxProps: {

@@ -31,6 +31,7 @@ export function CountryList({ picker, messages, locale }: CountryListProps) {
     </li>
   );
   const group = (label: string, from: number, to: number) => (
+    // biome-ignore lint/a11y/useSemanticElements: APG grouped listbox; a fieldset is no listbox group
     <ul role="group" aria-labelledby={`${id}-${from}`} className="otpkit-phone__group">
       <li role="presentation" id={`${id}-${from}`} className="otpkit-phone__group-label">
         {label}
@@ -46,7 +47,12 @@ export function CountryList({ picker, messages, locale }: CountryListProps) {
         aria-label={messages.search}
         placeholder={messages.searchPlaceholder}
       />
-      <div {...picker.listboxProps} className="otpkit-phone__list" aria-label={messages.countries}>
+      <div
+        {...picker.listboxProps}
+        role="listbox"
+        className="otpkit-phone__list"
+        aria-label={messages.countries}
+      >
         {preferredCount > 0 ? (
           <>
             {group(messages.suggested, 0, preferredCount)}

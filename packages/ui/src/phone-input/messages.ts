@@ -47,7 +47,7 @@ export const phoneInputMessages: Catalogue<PhoneInputMessages> = {
     tooLong: "This number looks too long – check for extra digits.",
     invalidCountry: "No country uses this code – check the digits after the +.",
     invalid: "This isn’t a valid number in {country} – check the number or the country.",
-    notMobile: "This looks like a landline – we send the code by text, so use a mobile number.",
+    notMobile: "This doesn’t look like a mobile number – we send the code by text, so use a mobile.",
   },
   th: {
     label: "เบอร์โทรศัพท์",
@@ -64,7 +64,7 @@ export const phoneInputMessages: Catalogue<PhoneInputMessages> = {
     tooLong: "เบอร์นี้ยาวเกินไป ลองตรวจดูว่ามีตัวเลขเกินมาหรือเปล่า",
     invalidCountry: "ไม่มีประเทศไหนใช้รหัสนี้ ลองตรวจตัวเลขหลังเครื่องหมาย +",
     invalid: "เบอร์นี้ใช้ไม่ได้ใน{country} ลองตรวจเบอร์หรือประเทศอีกครั้ง",
-    notMobile: "เบอร์นี้น่าจะเป็นเบอร์บ้าน เราส่งรหัสทาง SMS จึงควรใช้เบอร์มือถือ",
+    notMobile: "เบอร์นี้ดูไม่ใช่เบอร์มือถือ เราส่งรหัสทาง SMS จึงควรใช้เบอร์มือถือ",
   },
   id: {
     label: "Nomor telepon",
@@ -81,8 +81,7 @@ export const phoneInputMessages: Catalogue<PhoneInputMessages> = {
     tooLong: "Nomor ini terlalu panjang – cek apakah ada angka yang berlebih.",
     invalidCountry: "Tidak ada negara dengan kode ini – cek angka setelah tanda +.",
     invalid: "Nomor ini tidak berlaku di {country} – cek lagi nomor atau negaranya.",
-    notMobile:
-      "Sepertinya ini nomor telepon rumah – kode dikirim lewat SMS, jadi gunakan nomor HP.",
+    notMobile: "Sepertinya ini bukan nomor HP – kode dikirim lewat SMS, jadi gunakan nomor HP.",
   },
   zh: {
     label: "手机号码",
@@ -99,6 +98,6 @@ export const phoneInputMessages: Catalogue<PhoneInputMessages> = {
     tooLong: "号码位数太多，请检查是否多输了数字。",
     invalidCountry: "没有国家/地区使用这个区号，请检查 + 后面的数字。",
     invalid: "这不是有效的{country}号码，请检查号码或所选的国家/地区。",
-    notMobile: "这看起来是固定电话号码。验证码通过短信发送，请使用手机号码。",
+    notMobile: "这似乎不是手机号码。验证码通过短信发送，请使用手机号码。",
   },
 };
