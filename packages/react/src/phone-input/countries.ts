@@ -2,7 +2,12 @@
  * The country list of the picker: names from Intl.DisplayNames (no name tables shipped),
  * flags as emoji (no images shipped), search by name, dial code or ISO code.
  */
-import { type CountryCode, callingCodeOf, phoneCountries } from "./phone-number";
+import {
+  type CountryCode,
+  callingCodeOf,
+  countryOfCallingCode,
+  phoneCountries,
+} from "./phone-number";
 
 export interface PhoneCountry {
   code: CountryCode;
@@ -74,7 +79,8 @@ export const countryName = (code: string, locale?: string): string =>
 
 /**
  * The picker's options. Without a query: `preferred` first (in their order), then the rest
- * by name. With one: matches only, best first — ISO code ("TH"), dial code ("+66", "66"),
+ * by name. With one: matches only, best first: ISO code ("TH"), dial code ("+66", "66"; the
+ * code's main country first),
  * then names that start with the query, then names with a word that does, then the rest.
  */
 export function searchCountries(
@@ -94,12 +100,14 @@ export function searchCountries(
   }
   const dial = q.replace(/^\+\s*/, "").replace(/\s/g, "");
   const isDial = /^\d+$/.test(dial);
+  const main = isDial ? countryOfCallingCode(dial) : undefined;
   const ranked: [number, Entry][] = [];
   for (const country of list) {
     let rank = -1;
     if (isDial) {
-      if (country.callingCode === dial) rank = 0;
-      else if (country.callingCode.startsWith(dial)) rank = 1;
+      // "+1": the United States first, then the other countries that share the code.
+      if (country.callingCode === dial) rank = country.code === main ? 0 : 1;
+      else if (country.callingCode.startsWith(dial)) rank = 2;
     } else if (country.code.toLowerCase() === q) {
       rank = 0;
     } else {

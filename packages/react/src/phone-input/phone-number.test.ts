@@ -1,4 +1,4 @@
-import { describe as group, expect, it } from "vitest";
+import { expect, describe as group, it } from "vitest";
 import {
   countryOfCallingCode,
   defaultCountryFor,
@@ -26,15 +26,18 @@ group("pasting or autofilling a number", () => {
     ["tel:+1-613-555-0123", "CA", "+1 613 555 0123", "CA", "+16135550123"],
     ["๐๘๑ ๒๓๔ ๕๖๗๘", "TH", "081 234 5678", "TH", "+66812345678"],
     ["０８１２３４５６７８", "TH", "081 234 5678", "TH", "+66812345678"],
-  ] as const)("%s with %s picked shows %s, country %s, E.164 %s", (text, picked, shown, country, e164) => {
-    const result = paste(text, picked);
-    expect(result.text).toBe(shown);
-    expect(result.country).toBe(country);
-    expect(result.e164).toBe(e164);
-    expect(result.isValid).toBe(true);
-    expect(result.type).toBe("MOBILE");
-    expect(result.problem).toBeUndefined();
-  });
+  ] as const)(
+    "%s with %s picked shows %s, country %s, E.164 %s",
+    (text, picked, shown, country, e164) => {
+      const result = paste(text, picked);
+      expect(result.text).toBe(shown);
+      expect(result.country).toBe(country);
+      expect(result.e164).toBe(e164);
+      expect(result.isValid).toBe(true);
+      expect(result.type).toBe("MOBILE");
+      expect(result.problem).toBeUndefined();
+    },
+  );
 
   it("keeps the picked country for a national number, even one that is not valid there", () => {
     const result = paste("020 7946 0958", "TH");

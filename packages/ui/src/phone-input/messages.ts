@@ -47,7 +47,8 @@ export const phoneInputMessages: Catalogue<PhoneInputMessages> = {
     tooLong: "This number looks too long – check for extra digits.",
     invalidCountry: "No country uses this code – check the digits after the +.",
     invalid: "This isn’t a valid number in {country} – check the number or the country.",
-    notMobile: "This doesn’t look like a mobile number – we send the code by text, so use a mobile.",
+    notMobile:
+      "This doesn’t look like a mobile number – we send the code by text, so use a mobile.",
   },
   th: {
     label: "เบอร์โทรศัพท์",
