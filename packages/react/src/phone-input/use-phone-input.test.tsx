@@ -25,6 +25,19 @@ function Field(props: UsePhoneInputOptions & { onSubmit?: () => void }) {
   );
 }
 
+function Controlled() {
+  const [value, setValue] = useState<string | null>("+66812345678");
+  return (
+    <>
+      <Field value={value} onChange={(e164) => setValue(e164)} />
+      <output data-testid="value">{String(value)}</output>
+      <button type="button" onClick={() => setValue("+6282123060001")}>
+        Load
+      </button>
+    </>
+  );
+}
+
 const field = () => screen.getByRole<HTMLInputElement>("textbox", { name: "Phone" });
 const shown = () => screen.getByTestId("problem").textContent;
 
@@ -109,18 +122,6 @@ describe("usePhoneInput", () => {
   });
 
   it("is controlled by value: shows it, and a new value replaces the text", async () => {
-    function Controlled() {
-      const [value, setValue] = useState<string | null>("+66812345678");
-      return (
-        <>
-          <Field value={value} onChange={(e164) => setValue(e164)} />
-          <output data-testid="value">{String(value)}</output>
-          <button type="button" onClick={() => setValue("+6282123060001")}>
-            Load
-          </button>
-        </>
-      );
-    }
     render(<Controlled />);
     expect(field().value).toBe("081 234 5678");
     await userEvent.type(field(), "{backspace}{backspace}");
