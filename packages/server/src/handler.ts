@@ -16,15 +16,15 @@
 import {
   DEFAULT_RETRY_AFTER_MS,
   E164_PATTERN,
+  isOtpError,
   type OtpAdapter,
   type OtpChallenge,
   type OtpChannel,
-  type OtpError,
+  OtpError,
   type OtpErrorKind,
   resendRequestSchema,
   secondsUntil,
   sendRequestSchema,
-  toOtpError,
   type VerifyResponse,
   verifyRequestSchema,
   type WireChallenge,
@@ -289,20 +289,22 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     });
   }
 
-  /** Anything thrown becomes an OtpError; what is not one already is logged as a fault. */
+  /**
+   * Anything thrown becomes an OtpError. Adapters already turn their own network failures
+   * into one, so anything else (a store that is down, a bug) is a fault: logged, and
+   * answered as provider_error ("try again later"), never as a crash.
+   */
   function failed(thrown: unknown, op: Operation): OtpError {
-    const error = toOtpError(thrown);
-    if (error !== thrown) {
-      const name = (thrown as { name?: unknown } | null)?.name;
-      logger({
-        level: "error",
-        event: "otp.fault",
-        op,
-        error: typeof name === "string" ? name : typeof thrown,
-        detail: thrown instanceof Error ? thrown.message : undefined,
-      });
-    }
-    return error;
+    if (isOtpError(thrown)) return thrown;
+    const name = (thrown as { name?: unknown } | null)?.name;
+    logger({
+      level: "error",
+      event: "otp.fault",
+      op,
+      error: typeof name === "string" ? name : typeof thrown,
+      detail: thrown instanceof Error ? thrown.message : undefined,
+    });
+    return new OtpError({ kind: "provider_error", message: "Unexpected failure", cause: thrown });
   }
 
   const routes: Readonly<Record<string, (request: Request) => Promise<Response | Failure>>> = {
