@@ -8,6 +8,18 @@ import { defaultClientConditions, mergeConfig, type UserConfig } from "vite";
 /** Workspace packages are read from their TypeScript sources, as in the tests and the demo. */
 const fromSource: UserConfig = {
   resolve: { conditions: ["@otpkit/source", ...defaultClientConditions] },
+  // Dependencies reached only through the workspace sources: bundled up front, so Vite does not
+  // discover them mid-run and reload the page under a running story test.
+  optimizeDeps: {
+    include: [
+      "@tanstack/react-query",
+      "zod/mini",
+      "msw",
+      "msw/browser",
+      "libphonenumber-js/core",
+      "libphonenumber-js/mobile/metadata",
+    ],
+  },
   build: {
     // Storybook's own manager and preview chunks are big; ours are not the concern here.
     chunkSizeWarningLimit: 4096,
