@@ -3,6 +3,7 @@ import { createFakeAdapter, type FakeAdapter } from "@otpkit/core/testing";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { StrictMode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { phoneInputMessages } from "../phone-input";
 import { otpVerifyMessages } from "./messages";
 import { OtpVerify, type OtpVerifyProps } from "./OtpVerify";
 import type { OtpVerifySuccessProps } from "./parts";
@@ -79,14 +80,41 @@ describe("OtpVerify: phone step", () => {
     expect(screen.getAllByRole("button", { name: en.sendCode })).toHaveLength(1);
   });
 
-  it("refuses an incomplete number inline, linked to the field, without sending", async () => {
+  it("asks for a number when the field is empty, inline and linked to it", async () => {
     setup();
-    await sendTo("+668");
+    fireEvent.click(screen.getByRole("button", { name: en.sendCode }));
+    await settle();
     expect(adapter.calls).toEqual([]);
     const message = shown(en.invalidNumber);
     expect(phoneField()).toHaveAttribute("aria-invalid", "true");
     expect(phoneField().getAttribute("aria-describedby")).toContain(message.closest("p")?.id);
     expect(phoneField()).toHaveFocus();
+  });
+
+  it("lets the phone field say why an incomplete number cannot be sent to", async () => {
+    setup();
+    await sendTo("+668");
+    expect(adapter.calls).toEqual([]);
+    const message = shown(phoneInputMessages.en.tooShort);
+    expect(phoneField().getAttribute("aria-describedby")).toContain(message.closest("p")?.id);
+    expect(screen.queryByText(en.invalidNumber)).not.toBeInTheDocument();
+    expect(phoneField()).toHaveFocus();
+  });
+
+  it("warns before sending to a landline, and sends when asked again", async () => {
+    setup();
+    await sendTo("+6621234567");
+    expect(adapter.calls).toEqual([]);
+    expect(shown(phoneInputMessages.en.notMobile)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: en.sendCode }));
+    await settle();
+    expect(adapter.calls).toMatchObject([{ method: "send", phone: "+6621234567" }]);
+  });
+
+  it("sends to a landline at once when the code comes by voice call", async () => {
+    setup({ channels: ["voice", "sms"] });
+    await sendTo("+6621234567");
+    expect(adapter.calls).toMatchObject([{ method: "send", channel: "voice" }]);
   });
 
   it("sends, then moves focus to the code and announces where it went", async () => {
@@ -222,7 +250,7 @@ describe("OtpVerify: code step", () => {
     fireEvent.click(screen.getByRole("button", { name: en.changeNumber }));
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(en.phoneHeading);
     expect(phoneField()).toHaveFocus();
-    expect(phoneField()).toHaveValue(PHONE);
+    expect((phoneField() as HTMLInputElement).value.replace(/\D/g, "")).toMatch(/812345678$/);
   });
 });
 

@@ -1,15 +1,21 @@
 "use client";
 import type { OtpAdapter, OtpChannel, OtpError } from "@otpkit/core";
-import { type FlowPersistence, type OtpFlow, storagePersistence, useOtpFlow } from "@otpkit/react";
+import {
+  type FlowPersistence,
+  type OtpFlow,
+  type PhoneDetails,
+  storagePersistence,
+  useOtpFlow,
+} from "@otpkit/react";
 import type { QueryClient } from "@tanstack/react-query";
 import { type HTMLAttributes, useEffect, useRef, useState } from "react";
 import type { CodeInputProps } from "../code-input";
 import { formatDuration, formatMessage, intlLocale, resolveMessages } from "../i18n";
+import type { PhoneInputProps } from "../phone-input";
 import { attemptsText, errorText, lastDigits, PHONE_FIELD_KINDS } from "./flow-text";
 import { LiveRegion, useAnnouncer } from "./live-region";
 import { type OtpVerifyMessages, otpVerifyMessages } from "./messages";
 import { defaultComponents, type HeadingLevel, type OtpVerifyComponents } from "./parts";
-import type { PhoneDetails, PhoneInputProps } from "./phone-field";
 
 /** Overrides of any OtpVerify string, and of the fields' own strings. */
 export type OtpVerifyMessageOverrides = Partial<OtpVerifyMessages> & {
@@ -109,6 +115,8 @@ export function OtpVerify(props: OtpVerifyProps) {
   const [details, setDetails] = useState<PhoneDetails | null>(null);
   const [channel, setChannel] = useState<OtpChannel | undefined>(channels[0]);
   const [notANumber, setNotANumber] = useState(false);
+  /** The doubtful number the user was warned about once (a second submit sends). */
+  const [warnedFor, setWarnedFor] = useState<string | null>(null);
   /** The error the user has since edited the number after (its inline message is stale). */
   const [editedAfter, setEditedAfter] = useState<OtpError | null>(null);
   /** Showing the code step before the first send answers (started with `phone`). */
@@ -255,8 +263,6 @@ export function OtpVerify(props: OtpVerifyProps) {
     );
   } else {
     const onField = error && PHONE_FIELD_KINDS.includes(error.kind) && error !== editedAfter;
-    const isMobileChannel = channel === undefined || channel === "sms" || channel === "whatsapp";
-    const landline = details?.type === "FIXED_LINE" || details?.problem === "not_mobile";
     content = (
       <components.PhoneStep
         {...part}
@@ -274,7 +280,6 @@ export function OtpVerify(props: OtpVerifyProps) {
               ? { kind: error.kind, message: errorMessage }
               : null
         }
-        warning={landline && isMobileChannel ? messages.notMobile : null}
         formError={
           error && errorMessage && !PHONE_FIELD_KINDS.includes(error.kind)
             ? { kind: error.kind, message: errorMessage }
@@ -284,8 +289,16 @@ export function OtpVerify(props: OtpVerifyProps) {
         channel={channel}
         onChannelChange={setChannel}
         onSubmit={() => {
-          if (!phone || (details && !details.isPossible)) {
-            setNotANumber(true);
+          // PhoneInput shows why a number it can read is wrong (on this same submit); an
+          // empty or unreadable one gets our message.
+          const problem = details?.problem;
+          if (!phone) setNotANumber(!problem);
+          // A landline (or a number the metadata does not know) is sent to on the second
+          // try: the warning shows first, and the metadata may be behind the real world.
+          const doubtful =
+            problem === "invalid" || (problem === "not_mobile" && channel !== "voice");
+          if (!phone || (doubtful && warnedFor !== phone)) {
+            if (phone) setWarnedFor(phone);
             phoneInputRef.current?.focus();
             return;
           }

@@ -13,9 +13,7 @@ export interface OtpVerifyMessages {
   channelWhatsapp: string;
   channelVoice: string;
   sendCode: string;
-  /** Before sending, when the number looks like a landline. */
-  notMobile: string;
-  /** The number typed is not a phone number we can send to (checked before sending). */
+  /** Sending with an empty or unreadable number (PhoneInput explains the others). */
   invalidNumber: string;
 
   codeHeading: string;
@@ -76,7 +74,6 @@ const en: OtpVerifyMessages = {
   channelWhatsapp: "WhatsApp",
   channelVoice: "Voice call",
   sendCode: "Send code",
-  notMobile: "This looks like a landline. It may not get text messages.",
   invalidNumber: "Enter a full phone number, including the area code.",
 
   codeHeading: "Enter the code",
@@ -131,7 +128,6 @@ const th: OtpVerifyMessages = {
   channelWhatsapp: "WhatsApp",
   channelVoice: "โทรแจ้งรหัส",
   sendCode: "ส่งรหัส",
-  notMobile: "เบอร์นี้ดูเหมือนเบอร์บ้าน อาจรับ SMS ไม่ได้",
   invalidNumber: "กรอกเบอร์โทรศัพท์ให้ครบ รวมรหัสพื้นที่ด้วย",
 
   codeHeading: "กรอกรหัส",
@@ -185,7 +181,6 @@ const id: OtpVerifyMessages = {
   channelWhatsapp: "WhatsApp",
   channelVoice: "Telepon",
   sendCode: "Kirim kode",
-  notMobile: "Sepertinya ini nomor telepon rumah. Nomor ini mungkin tidak bisa menerima SMS.",
   invalidNumber: "Masukkan nomor HP lengkap, termasuk kode area.",
 
   codeHeading: "Masukkan kode",
@@ -240,7 +235,6 @@ const zh: OtpVerifyMessages = {
   channelWhatsapp: "WhatsApp",
   channelVoice: "语音电话",
   sendCode: "发送验证码",
-  notMobile: "这个号码看起来是固定电话，可能收不到短信。",
   invalidNumber: "请输入完整的手机号（含区号）。",
 
   codeHeading: "输入验证码",

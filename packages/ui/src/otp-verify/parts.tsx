@@ -4,13 +4,13 @@
  * gets the same props (and `components`, to reuse the other parts).
  */
 import type { OtpChannel, OtpErrorKind } from "@otpkit/core";
-import type { OtpFlow } from "@otpkit/react";
+import type { OtpFlow, PhoneDetails } from "@otpkit/react";
 import { type ComponentType, type ReactNode, type Ref, useId } from "react";
 import { CodeInput, type CodeInputProps } from "../code-input";
 import { formatCountdown, formatMessage } from "../i18n";
+import { PhoneInput, type PhoneInputProps } from "../phone-input";
 import { channelName, ltr, sentTo } from "./flow-text";
 import type { OtpVerifyMessages } from "./messages";
-import { type PhoneDetails, PhoneInput, type PhoneInputProps } from "./phone-field";
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -31,8 +31,6 @@ export interface OtpVerifyPhoneStepProps extends OtpVerifyPartProps {
   onPhoneChange: (e164: string | null, details: PhoneDetails) => void;
   /** The phone field's own error (not a number, invalid, blocked), or null. */
   fieldError: { kind: OtpErrorKind | "invalid_number"; message: string } | null;
-  /** Before sending: "This looks like a landline…", or null. */
-  warning: string | null;
   /** Any other error, shown below the form, or null. */
   formError: { kind: OtpErrorKind; message: string } | null;
   channels: readonly OtpChannel[];
@@ -159,16 +157,13 @@ export function ErrorMessage({ id, kind, message, action }: OtpVerifyErrorMessag
 }
 
 export function PhoneStep(props: OtpVerifyPhoneStepProps) {
-  const { flow, messages, components, fieldError, warning, formError } = props;
+  const { flow, messages, components, fieldError, formError } = props;
   const { ErrorMessage: Failure } = components;
   const id = useId();
   const fieldErrorId = `${id}-field-error`;
-  const warningId = `${id}-warning`;
   const formErrorId = `${id}-form-error`;
   const describedBy =
-    [fieldError && fieldErrorId, !fieldError && warning && warningId, formError && formErrorId]
-      .filter(Boolean)
-      .join(" ") || undefined;
+    [fieldError && fieldErrorId, formError && formErrorId].filter(Boolean).join(" ") || undefined;
   return (
     <form
       className="otpkit-verify__step"
@@ -199,12 +194,6 @@ export function PhoneStep(props: OtpVerifyPhoneStepProps) {
         />
         {fieldError && (
           <Failure id={fieldErrorId} kind={fieldError.kind} message={fieldError.message} />
-        )}
-        {!fieldError && warning && (
-          <p id={warningId} className="otpkit-verify__warning">
-            <Icon path={ALERT} />
-            <span>{warning}</span>
-          </p>
         )}
       </div>
       {props.channels.length > 1 && (

@@ -35,3 +35,11 @@ describe("expectNoAxeViolations", () => {
     await expect(expectNoAxeViolations(main)).rejects.toThrow(/label[\s\S]*#nameless/);
   });
 });
+
+describe("expectNoAxeViolations guards", () => {
+  it("refuses a missing element (a forgotten await render)", async () => {
+    await expect(expectNoAxeViolations(undefined as unknown as Element)).rejects.toThrow(
+      /needs an element/,
+    );
+  });
+});

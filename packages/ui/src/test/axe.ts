@@ -18,6 +18,16 @@ const sheets = import.meta.glob<string>("../**/*.css", {
 
 const STYLE_ID = "otpkit-test-styles";
 
+/** Rules about a whole page (one main, one h1, landmarks...), not about a component in it. */
+const PAGE_RULES = [
+  "landmark-one-main",
+  "page-has-heading-one",
+  "region",
+  "bypass",
+  "document-title",
+  "html-has-lang",
+];
+
 /** The package's CSS in the order the build concatenates it: theme.css, then the rest sorted. */
 export function packageCss(): string {
   const files = Object.keys(sheets).sort((a, b) =>
@@ -35,6 +45,10 @@ export function loadPackageStyles(doc: Document = document): void {
   doc.head.append(style);
 }
 
+// In the page from the moment a test file imports this helper, before anything renders: a
+// stylesheet added later would start CSS transitions that axe could measure half-way.
+if (typeof document !== "undefined") loadPackageStyles();
+
 /** One line per failing node: rule, impact, what to fix, where. */
 export function describeViolations(violations: readonly axe.Result[]): string {
   return violations
@@ -51,18 +65,29 @@ export function describeViolations(violations: readonly axe.Result[]): string {
 }
 
 /**
- * Runs axe on `element` (default: the whole document) with the package CSS loaded and throws
+ * Runs axe on `element` (or a whole `document`) with the package CSS loaded and throws
  * a readable error listing every violation. Rules are axe's defaults plus WCAG 2.2 target
- * size; pass `options` to adjust (for example `{ rules: { region: { enabled: false } } }`).
+ * size; for an element (not a whole document) the page-level rules are off. Pass `options` to
+ * adjust (for example `{ rules: { "color-contrast": { enabled: false } } }`).
  */
 export async function expectNoAxeViolations(
-  element: Element | Document = document,
+  element: Element | Document,
   options: axe.RunOptions = {},
 ): Promise<void> {
-  loadPackageStyles(element instanceof Document ? element : element.ownerDocument);
+  // A forgotten `await render(...)` would otherwise check nothing or the wrong thing.
+  if (!(element instanceof Element || element instanceof Document)) {
+    throw new TypeError(`expectNoAxeViolations needs an element or a document, got ${element}`);
+  }
+  const whole = element instanceof Document;
+  loadPackageStyles(whole ? element : element.ownerDocument);
   const { violations } = await axe.run(element as axe.ElementContext, {
     ...options,
-    rules: { "target-size": { enabled: true }, ...options.rules },
+    rules: {
+      "target-size": { enabled: true },
+      // A component is not a page: rules about the document as a whole only for a document.
+      ...(whole ? {} : Object.fromEntries(PAGE_RULES.map((rule) => [rule, { enabled: false }]))),
+      ...options.rules,
+    },
   });
   if (violations.length > 0) {
     throw new Error(
