@@ -123,6 +123,13 @@ describe("useCodeInput", () => {
     expect(slots()).toBe("1 2 3 _ _ _");
   });
 
+  it("never shows more than a new, shorter length", () => {
+    const { rerender } = render(<Field defaultValue="123456" />);
+    rerender(<Field defaultValue="123456" length={4} />);
+    expect(field()).toHaveValue("1234");
+    expect(slots()).toBe("1 2 3 4");
+  });
+
   it("draws the active slot and the caret only while focused", async () => {
     render(<Field defaultValue="12" />);
     expect(slots()).not.toMatch(/[*|]/);

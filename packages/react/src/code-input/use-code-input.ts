@@ -81,7 +81,8 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
   const { length = 6, alphanumeric, disabled, webOtp = true, webOtpKey, ref } = options;
   const clean = (text = "") => toCode(text, alphanumeric).slice(0, length);
   const [own, setOwn] = useState(() => clean(options.defaultValue));
-  const value = options.value === undefined ? own : clean(options.value);
+  // Cleaned on every render: a controlled value, or a length the server changed, never shows more.
+  const value = clean(options.value ?? own);
   // null while the field is not focused.
   const [selection, setSelection] = useState<readonly [number, number] | null>(null);
   // The field's raw text while an IME composes: shown as is, normalized when it ends.
@@ -128,9 +129,10 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
   // Native listeners are added once per element; they call the latest render's handlers.
   const fill = (code: string) =>
     commit(applyEdit(value, 0, value.length, code, true, length, alphanumeric));
-  const latest = useRef({ edit, syncSelection, fill });
-  latest.current = { edit, syncSelection, fill };
+  const latest = useRef({ edit, fill });
+  latest.current = { edit, fill };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: syncSelection reads only refs and a state setter
   const ownRef = useCallback(
     (el: HTMLInputElement | null) => {
       input.current = el;
@@ -144,12 +146,11 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
         event.preventDefault();
         latest.current.edit(text, event.inputType !== "insertText" || text.length > 1);
       };
-      const selectionChange = () => latest.current.syncSelection();
       el.addEventListener("beforeinput", beforeInput);
-      document.addEventListener("selectionchange", selectionChange);
+      document.addEventListener("selectionchange", syncSelection);
       return () => {
         el.removeEventListener("beforeinput", beforeInput);
-        document.removeEventListener("selectionchange", selectionChange);
+        document.removeEventListener("selectionchange", syncSelection);
         input.current = null;
         setRef(ref, null);
       };
@@ -252,7 +253,7 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
         inputMode: alphanumeric ? "text" : "numeric",
         pattern: `[${alphanumeric ? "A-Z" : ""}0-9]{${length}}`,
         maxLength: length,
-        autoCapitalize: alphanumeric ? "characters" : "off",
+        autoCapitalize: "characters",
         autoCorrect: "off",
         spellCheck: false,
       };

@@ -92,9 +92,7 @@ export function CodeInput({
         {...code.getInputProps(props)}
         className="otpkit-code__input"
         aria-invalid={invalid || undefined}
-        aria-describedby={[id, success && `${id}s`, props["aria-describedby"]]
-          .filter(Boolean)
-          .join(" ")}
+        aria-describedby={`${id} ${props["aria-describedby"] ?? ""}`.trim()}
       />
       <div className="otpkit-code__slots" aria-hidden="true">
         {code.slots.map((slot, i) => (
@@ -117,12 +115,8 @@ export function CodeInput({
           // Intl, in the catalogue's language (never digits of another script in its sentence).
           code.length.toLocaleString(language),
         )}
+        {success && ` ${text.success}`}
       </span>
-      {success && (
-        <span id={`${id}s`} hidden>
-          {text.success}
-        </span>
-      )}
     </div>
   );
 }
