@@ -140,10 +140,10 @@ export const TooShort: Story = {
 
 export const NotAPhoneNumber: Story = {
   name: "Invalid number for the country",
-  args: { defaultCountry: "TH" },
+  args: { defaultCountry: "US" },
   play: async (context) => {
     const { canvas, text, number } = setUp(context);
-    await userEvent.type(number, "0112345678");
+    await userEvent.type(number, "0234567890");
     await userEvent.tab();
     await waitFor(() => expect(number).toHaveAttribute("aria-invalid", "true"));
     // Says why, naming the country.
