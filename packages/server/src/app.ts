@@ -49,7 +49,7 @@ export async function createApp(config: ServerConfig, deps: AppDependencies = {}
     });
   }
 
-  const store = config.redisUrl ? await redisStore(config.redisUrl) : createMemoryStore();
+  const store = config.redisUrl ? await redisStore(config.redisUrl, logger) : createMemoryStore();
   const handler = createOtpHandler({
     adapter,
     tokenSecret,
@@ -65,8 +65,14 @@ export async function createApp(config: ServerConfig, deps: AppDependencies = {}
   return { handler, store, devInbox, close: () => store.close() };
 }
 
-async function redisStore(url: string): Promise<OtpStore> {
+async function redisStore(url: string, logger: OtpLogger): Promise<OtpStore> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  // ioredis reconnects by itself; say so once per failure, by error code only.
+  client.on("error", (error: Error & { code?: string }) => {
+    if (client.status === "ready" || client.status === "reconnecting") {
+      logger({ level: "error", event: "redis.error", error: error.code ?? error.name });
+    }
+  });
   try {
     await client.connect();
   } catch {
