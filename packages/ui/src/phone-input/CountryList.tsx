@@ -2,6 +2,7 @@
 import type { CountryPicker, PhoneCountry } from "@otpkit/react";
 import { useId } from "react";
 import { formatMessage } from "../i18n";
+import { Flag } from "./flag";
 import type { PhoneInputMessages } from "./messages";
 
 interface CountryListProps {
@@ -21,9 +22,7 @@ export function CountryList({ picker, messages, locale }: CountryListProps) {
       className="otpkit-phone__option"
       data-active={index === picker.activeIndex ? "" : undefined}
     >
-      <span className="otpkit-phone__flag" aria-hidden="true">
-        {country.flag}
-      </span>
+      <Flag country={country.code} />
       <span className="otpkit-phone__name">{country.name}</span>
       <span className="otpkit-phone__option-dial" dir="ltr">
         +{country.callingCode}

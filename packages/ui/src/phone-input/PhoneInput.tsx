@@ -2,7 +2,6 @@
 import {
   callingCodeOf,
   countryName,
-  flagOf,
   type PhoneDetails,
   type PhoneProblem,
   useCountryPicker,
@@ -11,6 +10,7 @@ import {
 import { type InputHTMLAttributes, type Ref, useId } from "react";
 import { formatMessage, intlLocale, resolveMessages } from "../i18n";
 import { CountryList } from "./CountryList";
+import { Flag } from "./flag";
 import { type PhoneInputMessages, phoneInputMessages } from "./messages";
 
 export interface PhoneInputProps
@@ -120,9 +120,7 @@ export function PhoneInput({
           disabled={disabled}
           aria-label={countryLabel}
         >
-          <span className="otpkit-phone__flag" aria-hidden="true">
-            {country ? flagOf(country) : "🌐"}
-          </span>
+          <Flag country={country} />
           <span className="otpkit-phone__dial" aria-hidden="true">
             {country ? `+${callingCodeOf(country)}` : "+"}
           </span>

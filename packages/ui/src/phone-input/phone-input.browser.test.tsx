@@ -258,8 +258,8 @@ describe("the country picker", () => {
       phone
         .options()
         .slice(0, 2)
-        .map((o) => o.textContent),
-    ).toEqual(["🇮🇩Indonesia+62", "🇹🇭Thailand+66"]);
+        .map((o) => o.querySelector(".otpkit-phone__name")?.textContent),
+    ).toEqual(["Indonesia", "Thailand"]);
   });
 
   it("moves with arrows, Home and End, picks with Enter and focuses the number", async () => {
@@ -374,11 +374,11 @@ describe("keyboard only", () => {
 
 describe("accessibility (axe)", () => {
   it.each([
-    ["empty", {}, async () => {}],
-    ["filled", { defaultValue: "+66812345678" }, async () => {}],
-    ["disabled", { disabled: true, defaultValue: "+66812345678" }, async () => {}],
-    ["invalid from the server", { invalid: true, defaultValue: "+66812345678" }, async () => {}],
-  ] as const)("%s", async (_, props) => {
+    ["empty", {}],
+    ["filled", { defaultValue: "+66812345678" }],
+    ["disabled", { disabled: true, defaultValue: "+66812345678" }],
+    ["invalid from the server", { invalid: true, defaultValue: "+66812345678" }],
+  ] satisfies [string, Partial<PhoneInputProps>][])("%s", async (_, props) => {
     const phone = await renderPhone({ defaultCountry: "TH", ...props });
     await expectNoAxeViolations(phone.screen.container);
   });
