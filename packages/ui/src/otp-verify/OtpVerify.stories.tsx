@@ -1,4 +1,5 @@
 import { SCENARIO_PHONES } from "@otpkit/mocks";
+import { Controls, Description, Primary, Subtitle, Title } from "@storybook/addon-docs/blocks";
 import type { Meta, StoryContext, StoryObj } from "@storybook/react-vite";
 import { delay, HttpResponse, http } from "msw";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
@@ -79,8 +80,20 @@ const meta = {
     docs: {
       description: {
         component:
-          "The drop-in: phone number, code, success. It says where the code went, shows the provider's reference code, counts down the resend and the expiry, announces every change politely to screen readers, and has one clear sentence for every error kind.",
+          "The drop-in: phone number, code, success. It says where the code went, shows the provider's reference code, counts down the resend and the expiry, announces every change politely to screen readers, and has one clear sentence for every error kind. Each state has its own story in the sidebar.",
       },
+      // The states are reached by play functions against one mocked server per story; side by
+      // side on one page they would share a server and a phone number, so the page shows the
+      // full flow and the props, and each state lives in its own story.
+      page: () => (
+        <>
+          <Title />
+          <Subtitle />
+          <Description />
+          <Primary />
+          <Controls />
+        </>
+      ),
     },
   },
   args: { adapter: storyAdapter, onVerified: fn(), onError: fn() },
