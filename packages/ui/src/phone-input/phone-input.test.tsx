@@ -1,0 +1,89 @@
+import { fireEvent, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { renderToString } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import { LOCALES } from "../i18n";
+import { phoneInputMessages } from "./messages";
+import { PhoneInput } from "./PhoneInput";
+
+describe("PhoneInput messages", () => {
+  it("has every message, non-empty, in every locale, with the same placeholders", () => {
+    const keys = Object.keys(phoneInputMessages.en).sort();
+    const placeholders = (text: unknown) =>
+      JSON.stringify(text)
+        .match(/\{\w+\}/g)
+        ?.filter((p, i, all) => all.indexOf(p) === i)
+        .sort();
+    for (const locale of LOCALES) {
+      const messages = phoneInputMessages[locale];
+      expect(Object.keys(messages).sort()).toEqual(keys);
+      for (const key of keys as (keyof typeof messages)[]) {
+        expect(JSON.stringify(messages[key]).length).toBeGreaterThan(2);
+        expect(placeholders(messages[key])).toEqual(placeholders(phoneInputMessages.en[key]));
+      }
+    }
+  });
+
+  it("speaks the locale and takes overrides", async () => {
+    render(<PhoneInput locale="th-TH" messages={{ tooShort: "สั้นไป" }} />);
+    const number = screen.getByRole("textbox", { name: "เบอร์โทรศัพท์" });
+    expect(screen.getByRole("button", { name: "ประเทศ: ไทย +66" })).toBeInTheDocument();
+    await userEvent.type(number, "081");
+    fireEvent.blur(number);
+    expect(screen.getByText("สั้นไป")).toBeInTheDocument();
+  });
+});
+
+describe("PhoneInput", () => {
+  it("renders to a string in the locale, from a value", () => {
+    const html = renderToString(<PhoneInput locale="id" defaultValue="+6282123060001" />);
+    expect(html).toContain('value="0821-2306-0001"');
+    expect(html).toContain('aria-label="Negara: Indonesia +62"');
+    expect(html).toMatch(/autocomplete="tel"/i);
+  });
+
+  it("submits E.164 under its name and keeps the formatted text for the eye", async () => {
+    const { container } = render(
+      <form>
+        <PhoneInput name="phone" defaultCountry="TH" />
+      </form>,
+    );
+    await userEvent.type(screen.getByRole("textbox", { name: "Phone number" }), "0812345678");
+    const form = container.querySelector("form") as HTMLFormElement;
+    expect(new FormData(form).get("phone")).toBe("+66812345678");
+    expect(screen.getByRole("textbox")).toHaveValue("081 234 5678");
+  });
+
+  it("passes the ref, the id and input attributes to the number field", () => {
+    const ref = vi.fn();
+    render(
+      <>
+        <label htmlFor="mobile">Mobile</label>
+        <PhoneInput id="mobile" ref={ref} placeholder="081 234 5678" required />
+      </>,
+    );
+    const number = screen.getByRole("textbox", { name: "Mobile" });
+    expect(ref).toHaveBeenCalledWith(number);
+    expect(number).toHaveAttribute("placeholder", "081 234 5678");
+    expect(number).toBeRequired();
+    expect(number).toHaveAttribute("type", "tel");
+    expect(number).toHaveAttribute("autocomplete", "tel");
+  });
+
+  it("marks itself invalid when told, and describes its message", async () => {
+    const { container, rerender } = render(<PhoneInput defaultCountry="TH" invalid />);
+    const number = screen.getByRole("textbox");
+    expect(number).toHaveAttribute("aria-invalid", "true");
+    expect(container.firstElementChild).toHaveAttribute("data-state", "error");
+    rerender(<PhoneInput defaultCountry="TH" aria-describedby="hint" />);
+    await userEvent.type(number, "0812");
+    fireEvent.blur(number);
+    expect(number.getAttribute("aria-describedby")).toMatch(/^hint \S+$/);
+  });
+
+  it("is disabled as a whole", () => {
+    render(<PhoneInput disabled />);
+    expect(screen.getByRole("textbox")).toBeDisabled();
+    expect(screen.getByRole("button")).toBeDisabled();
+  });
+});
