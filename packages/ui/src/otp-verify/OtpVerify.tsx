@@ -166,7 +166,8 @@ export function OtpVerify(props: OtpVerifyProps) {
     if (newChallenge && before.isSending) {
       setAwaitingFirstCode(false);
       const digits = lastDigits(flow.phone || flow.challenge?.phone || "");
-      const wait = flow.secondsUntilResend;
+      // From the clock, not the flow's snapshot: that still holds the time the send began.
+      const wait = Math.ceil(((flow.challenge?.resendAt ?? 0) - clock()) / 1000);
       announce(
         [
           formatMessage(messages.announceSent, { digits }, tag),
