@@ -152,6 +152,25 @@ describe("OtpVerify: phone step", () => {
     expect(shown(`Sent by WhatsApp to \u2066${PHONE}\u2069`)).toBeInTheDocument();
   });
 
+  it("offers a resend by another channel the server names, after the cooldown", async () => {
+    adapter = createFakeAdapter({ codes: ["123456", "654321"], channels: ["sms", "whatsapp"] });
+    setup();
+    await sendTo();
+    const other = screen.getByRole("button", { name: "Send by WhatsApp instead" });
+    expect(other).toHaveAttribute("aria-disabled", "true");
+    await advance(30_000);
+    fireEvent.click(other);
+    await settle();
+    expect(adapter.calls.at(-1)).toMatchObject({ method: "resend", channel: "whatsapp" });
+    expect(shown(`Sent by WhatsApp to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+  });
+
+  it("says a voice call is on its way", async () => {
+    setup({ channels: ["voice"] });
+    await sendTo();
+    expect(shown(`We're calling \u2066${PHONE}\u2069 with your code`)).toBeInTheDocument();
+  });
+
   it("shows no channel choice for one channel", () => {
     setup({ channels: ["sms"] });
     expect(screen.queryByRole("group")).not.toBeInTheDocument();
