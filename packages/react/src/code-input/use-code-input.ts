@@ -138,11 +138,19 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
       input.current = el;
       setRef(ref, el);
       if (!el) return;
-      // Typing, autofill, drop: cancel the browser's edit and apply ours. Composition and
-      // deletions are left to the browser and reconciled in onChange.
+      // Typing, autofill, drop: cancel the browser's edit and apply ours. Composition,
+      // deletions and whatever cannot be cancelled are left to the browser and reconciled in
+      // onChange.
       const beforeInput = (event: InputEvent) => {
         const text = event.data ?? event.dataTransfer?.getData("text/plain");
-        if (event.isComposing || !event.inputType.startsWith("insert") || !text) return;
+        if (
+          !event.cancelable ||
+          event.isComposing ||
+          !event.inputType.startsWith("insert") ||
+          !text
+        ) {
+          return;
+        }
         event.preventDefault();
         latest.current.edit(text, event.inputType !== "insertText" || text.length > 1);
       };

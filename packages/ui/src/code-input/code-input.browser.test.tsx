@@ -180,6 +180,24 @@ describe("paste and autofill", () => {
     await expect.poll(() => code.input.value).toBe("333444");
   });
 
+  it("leaves a beforeinput it cannot cancel to the browser, and takes its edit once", async () => {
+    const onChange = vi.fn();
+    const code = await renderCode({ onChange, defaultValue: "1245", webOtp: false });
+    code.input.focus();
+    code.input.setSelectionRange(2, 2);
+    const event = new InputEvent("beforeinput", {
+      inputType: "insertText",
+      data: "3",
+      bubbles: true,
+    });
+    code.input.dispatchEvent(event);
+    // What the browser then does on its own: insert at the caret. Reconciled as typing (the
+    // character overwrites its slot), once: not applied a second time on top of the first.
+    autofill(code.input, "12345");
+    await expect.poll(() => code.input.value).toBe("1235");
+    expect(onChange.mock.calls).toEqual([["1235"]]);
+  });
+
   it("normalizes a value set by autofill without beforeinput", async () => {
     const onComplete = vi.fn();
     const code = await renderCode({ onComplete, webOtp: false });
