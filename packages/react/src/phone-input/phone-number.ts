@@ -16,7 +16,6 @@ import {
   getCountryCallingCode,
   Metadata,
   type PhoneNumberType,
-  validatePhoneNumberLength,
 } from "libphonenumber-js/core";
 import metadata from "libphonenumber-js/mobile/metadata";
 
@@ -230,7 +229,8 @@ export function describe(
   if (!nationalNumber) return { ...empty, problem: "too_short" };
 
   const e164 = `+${callingCode}${nationalNumber}`;
-  const length = validatePhoneNumberLength(e164, metadata);
+  // AsYouType's own length check: validatePhoneNumberLength would bring the whole parser (2.8 KB).
+  const length = formatter.validateLength();
   const isPossible = length === undefined;
   const numberingPlan = plan();
   numberingPlan.selectNumberingPlan(numberCountry);

@@ -135,6 +135,27 @@ describe("typing", () => {
     expect(phone.input.value.replace(/\D/g, "")).toHaveLength(8);
   });
 
+  it("keeps the caret where brackets and dashes come and go (US format)", async () => {
+    const phone = await renderPhone({ defaultCountry: "US" });
+    await userEvent.click(phone.input);
+    let typed = "";
+    for (const digit of "4155552671") {
+      await userEvent.keyboard(digit);
+      typed += digit;
+      // Right after the digit just typed ("(415|)" too), whatever the formatter added.
+      expect(phone.beforeCaret()).toBe(typed);
+      expect(phone.input.value.slice(phone.input.selectionStart ?? 0)).toMatch(/^\D*$/);
+    }
+    expect(phone.input.value).toBe("(415) 555-2671");
+    // Caret after "(415": Backspace removes the 5, the caret stays after "41".
+    await userEvent.keyboard("{Home}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{Backspace}");
+    expect(phone.input.value.replace(/\D/g, "")).toBe("415552671");
+    expect(phone.beforeCaret()).toBe("41");
+    await userEvent.keyboard("5");
+    expect(phone.input.value).toBe("(415) 555-2671");
+    expect(phone.beforeCaret()).toBe("415");
+  });
+
   it("typing + and a calling code switches the country", async () => {
     const phone = await renderPhone({ defaultCountry: "TH" });
     await userEvent.click(phone.input);
