@@ -17,7 +17,10 @@ const root = new URL("..", import.meta.url).pathname;
 const REACT = ["react", "react-dom", "react/jsx-runtime"];
 const QUERY = ["@tanstack/react-query"];
 
-/** name, the code an app would write, what stays external, budget in gzip bytes, peer to compare. */
+/**
+ * name, the code an app would write, what stays external, and the budget: in gzip bytes
+ * (`budget`) or as a ratio of the peers' gzip bytes measured in the same run (`budgetRatio`).
+ */
 const entries = [
   {
     name: "@otpkit/core + @otpkit/react (useOtpFlow + createHttpAdapter)",
@@ -25,7 +28,31 @@ const entries = [
            export { createHttpAdapter } from "@otpkit/core";`,
     external: [...REACT, ...QUERY],
     budget: 8 * 1024,
-    peer: "input-otp",
+    peers: ["input-otp"],
+  },
+  {
+    name: "CodeInput (with useCodeInput)",
+    code: `export { CodeInput } from "@otpkit/ui";`,
+    external: REACT,
+    budgetRatio: 1,
+    peers: ["input-otp"],
+  },
+  {
+    name: "PhoneInput (every country: metadata and flags)",
+    code: `export { PhoneInput } from "@otpkit/ui";`,
+    external: REACT,
+    budgetRatio: 1,
+    peers: ["react-phone-number-input"],
+  },
+  {
+    name: "OtpVerify as an app ships it (ui, react, core, metadata, TanStack Query)",
+    code: `export { OtpVerify } from "@otpkit/ui";
+           export { createHttpAdapter } from "@otpkit/core";`,
+    external: REACT,
+    budgetRatio: 0.75,
+    // Not met yet (issue 5 stays open until it is): reported, not enforced.
+    enforce: false,
+    peers: ["input-otp", "react-phone-number-input"],
   },
   {
     name: "@otpkit/core flow machine alone",
@@ -36,6 +63,10 @@ const entries = [
 
 const peers = {
   "input-otp": { code: `export { OTPInput } from "input-otp";`, external: REACT },
+  "react-phone-number-input": {
+    code: `export { default } from "react-phone-number-input";`,
+    external: REACT,
+  },
 };
 
 async function measure(code, external) {
@@ -62,37 +93,50 @@ async function measure(code, external) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7);
 const rows = [];
 let failed = false;
+const peerSizes = {};
 for (const entry of entries) {
+  if (only && !entry.name.includes(only)) continue;
   const size = await measure(entry.code, entry.external);
-  const peer = entry.peer
-    ? await measure(peers[entry.peer].code, peers[entry.peer].external)
-    : null;
-  const over = entry.budget !== undefined && size.gzip > entry.budget;
-  failed ||= over;
+  let peerGzip;
+  if (entry.peers) {
+    peerGzip = 0;
+    for (const name of entry.peers) {
+      peerSizes[name] ??= await measure(peers[name].code, peers[name].external);
+      peerGzip += peerSizes[name].gzip;
+    }
+  }
+  const budget =
+    entry.budget ?? (entry.budgetRatio === undefined ? undefined : entry.budgetRatio * peerGzip);
+  const over = budget !== undefined && size.gzip > budget;
+  failed ||= over && entry.enforce !== false;
   rows.push({
     name: entry.name,
     ...size,
-    budget: entry.budget,
+    budget,
+    budgetRatio: entry.budgetRatio,
+    enforce: entry.enforce,
     over,
-    peer: entry.peer,
-    peerGzip: peer?.gzip,
-    ratio: peer ? size.gzip / peer.gzip : undefined,
+    peers: entry.peers?.join(" + "),
+    peerGzip,
+    ratio: peerGzip ? size.gzip / peerGzip : undefined,
   });
 }
 
 if (process.argv.includes("--json")) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
-  console.log("| bundle | min | gzip | brotli | budget (gzip) | peer (gzip) | ratio |");
+  console.log("| bundle | min | gzip | brotli | peer (gzip, same run) | ratio | budget (gzip) |");
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const r of rows) {
-    const budget = r.budget === undefined ? "" : `${kb(r.budget)} ${r.over ? "OVER" : "ok"}`;
-    const peer = r.peer ? `${r.peer} ${kb(r.peerGzip)}` : "";
+    const rule = r.budgetRatio === undefined ? "" : ` (${r.budgetRatio} × peer)`;
+    const budget = r.budget === undefined ? "" : `${kb(r.budget)}${rule} ${r.over ? (r.enforce === false ? "OVER (not enforced yet)" : "OVER") : "ok"}`;
+    const peer = r.peers ? `${r.peers}: ${kb(r.peerGzip)}` : "";
     const ratio = r.ratio === undefined ? "" : r.ratio.toFixed(2);
     console.log(
-      `| ${r.name} | ${kb(r.min)} | ${kb(r.gzip)} | ${kb(r.brotli)} | ${budget} | ${peer} | ${ratio} |`,
+      `| ${r.name} | ${kb(r.min)} | ${kb(r.gzip)} | ${kb(r.brotli)} | ${peer} | ${ratio} | ${budget} |`,
     );
   }
 }
