@@ -1,3 +1,4 @@
+"use client";
 import { flagOf } from "@otpkit/react";
 import { useSyncExternalStore } from "react";
 
