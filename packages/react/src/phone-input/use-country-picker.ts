@@ -62,6 +62,7 @@ export interface CountryPicker {
   listboxProps: {
     id: string;
     role: "listbox";
+    tabIndex: -1;
     onMouseDown: (event: MouseEvent) => void;
   };
   optionProps: (index: number) => {
@@ -226,6 +227,9 @@ export function useCountryPicker(options: UseCountryPickerOptions): CountryPicke
     listboxProps: {
       id: listboxId,
       role: "listbox",
+      // Focus stays in the search (aria-activedescendant); a scrolling list would otherwise
+      // be a Tab stop of its own in Chrome.
+      tabIndex: -1,
       // Keep focus in the search field while clicking an option.
       onMouseDown: (event) => event.preventDefault(),
     },

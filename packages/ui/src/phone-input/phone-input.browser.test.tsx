@@ -19,6 +19,7 @@ const en = phoneInputMessages.en;
 
 async function renderPhone(props: Partial<PhoneInputProps> = {}, dir?: "rtl") {
   const onChange = vi.fn<(e164: string | null, details: PhoneDetails) => void>();
+  const onSubmit = vi.fn();
   const screen = await render(
     <main
       dir={dir}
@@ -29,6 +30,7 @@ async function renderPhone(props: Partial<PhoneInputProps> = {}, dir?: "rtl") {
       <form
         onSubmit={(event) => {
           event.preventDefault();
+          onSubmit();
         }}
       >
         <label htmlFor="phone">Phone number</label>
@@ -50,6 +52,7 @@ async function renderPhone(props: Partial<PhoneInputProps> = {}, dir?: "rtl") {
     input,
     button,
     onChange,
+    onSubmit,
     /** E.164 last reported. */
     value: () => onChange.mock.lastCall?.[0],
     details: () => onChange.mock.lastCall?.[1],
@@ -299,6 +302,28 @@ describe("the country picker", () => {
     expect(phone.root.querySelector('[role="listbox"]')).toBeNull();
     expect(document.activeElement).toBe(phone.input);
     expect(phone.button.getAttribute("aria-label")).toContain(name);
+  });
+
+  it("Enter in the list picks a country and never submits the form", async () => {
+    const phone = await renderPhone({ defaultCountry: "TH" });
+    await userEvent.click(phone.button);
+    await userEvent.keyboard("japan{Enter}");
+    expect(phone.onSubmit).not.toHaveBeenCalled();
+    await userEvent.keyboard("{Enter}");
+    expect(phone.onSubmit).toHaveBeenCalledOnce();
+  });
+
+  it("Tab leaves the list closed, the country unchanged", async () => {
+    const phone = await renderPhone({ defaultCountry: "TH" });
+    phone.button.focus();
+    await userEvent.keyboard("{ArrowDown}{ArrowDown}{Tab}");
+    expect(phone.root.querySelector('[role="listbox"]')).toBeNull();
+    expect(phone.root.contains(document.activeElement)).toBe(false);
+    expect(phone.button.getAttribute("aria-label")).toBe("Country: Thailand +66");
+    phone.button.focus();
+    await userEvent.keyboard("{Enter}{Shift>}{Tab}{/Shift}");
+    expect(phone.root.querySelector('[role="listbox"]')).toBeNull();
+    expect(document.activeElement).toBe(phone.input);
   });
 
   it("Escape closes and returns focus to the button without changing the country", async () => {
