@@ -399,6 +399,27 @@ describe("OtpVerify: starting with a number", () => {
     expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
   });
 
+  it("moves focus to the code only if the user is not busy elsewhere on the page", async () => {
+    render(
+      <>
+        <input aria-label="Search" />
+        <OtpVerify adapter={adapter} phone={PHONE} persist={false} />
+      </>,
+    );
+    screen.getByLabelText("Search").focus();
+    await settle();
+    await settle();
+    expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+    expect(screen.getByLabelText("Search")).toHaveFocus();
+  });
+
+  it("moves focus to the code when the page had none", async () => {
+    render(<OtpVerify adapter={adapter} phone={PHONE} persist={false} />);
+    await settle();
+    await settle();
+    expect(codeField()).toHaveFocus();
+  });
+
   it("resumes that number's live code instead of sending again", async () => {
     const first = render(<OtpVerify adapter={adapter} phone={PHONE} />);
     await settle();

@@ -154,9 +154,14 @@ export function OtpVerify(props: OtpVerifyProps) {
     const before = previous.current;
     previous.current = flow;
     if (!before) return;
-    const focusWasLost = () => {
+    // Focus moves only when the user is here (or focus fell to the page as a step changed),
+    // never away from another part of the page while an answer arrives.
+    const focusIsOurs = () => {
       const active = document.activeElement;
       return !active || active === document.body || Boolean(rootRef.current?.contains(active));
+    };
+    const focus = (element: HTMLElement | null) => {
+      if (focusIsOurs()) element?.focus();
     };
 
     if (flow.isSending && !before.isSending) announce(messages.sending);
@@ -181,7 +186,7 @@ export function OtpVerify(props: OtpVerifyProps) {
           .filter(Boolean)
           .join(" "),
       );
-      codeInputRef.current?.focus();
+      focus(codeInputRef.current);
     }
 
     if (flow.error && flow.error !== before.error) {
@@ -191,8 +196,8 @@ export function OtpVerify(props: OtpVerifyProps) {
       announce([sentence, attempts].filter(Boolean).join(" "));
       const kind = flow.error.kind;
       if (PHONE_FIELD_KINDS.includes(kind)) focusPhoneNext.current = true;
-      else if (kind === "wrong_code") codeInputRef.current?.focus();
-      else if (LOCKING_KINDS.has(kind) && focusWasLost()) recoveryRef.current?.focus();
+      else if (kind === "wrong_code") focus(codeInputRef.current);
+      else if (LOCKING_KINDS.has(kind)) focus(recoveryRef.current);
     } else if (
       flow.step === "enterCode" &&
       before.secondsUntilResend > 0 &&
@@ -224,11 +229,11 @@ export function OtpVerify(props: OtpVerifyProps) {
 
     if (flow.isVerified && !before.isVerified) {
       announce(messages.announceVerified);
-      successRef.current?.focus();
+      focus(successRef.current);
     }
     if (focusPhoneNext.current && phoneInputRef.current) {
       focusPhoneNext.current = false;
-      phoneInputRef.current.focus();
+      focus(phoneInputRef.current);
     }
   });
 
