@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { expect, describe as group, it } from "vitest";
 import {
   countryOfCallingCode,
@@ -161,5 +162,68 @@ group("the default country", () => {
     expect(countryOfCallingCode("1")).toBe("US");
     expect(countryOfCallingCode("44")).toBe("GB");
     expect(countryOfCallingCode("999")).toBeUndefined();
+  });
+});
+
+group("formatting, for any digits typed anywhere (property-based)", () => {
+  const countries = ["TH", "ID", "US", "GB", "CN", "DE", "FR", "JP", "IN", "BR", "SG"] as const;
+  const number = fc.oneof(
+    fc.stringMatching(/^[1-9][0-9]{0,14}$/),
+    fc.stringMatching(/^0[1-9][0-9]{0,13}$/),
+    fc.stringMatching(/^\+[1-9][0-9]{0,14}$/),
+  );
+  const input = fc.record({
+    chars: number,
+    country: fc.constantFrom(...countries),
+    at: fc.nat(),
+    noise: fc.constantFrom("", " ", "-", "(", ").", "  "),
+  });
+
+  it("keeps every digit, the caret after the same digit, and formats the same when reformatted", () => {
+    fc.assert(
+      fc.property(input, ({ chars, country, at, noise }) => {
+        // The user's text with some formatting of their own, and a caret somewhere in it.
+        const text = chars
+          .split("")
+          .map((c, i) => (i > 0 && i % 3 === 0 ? noise + c : c))
+          .join("");
+        const caret = at % (text.length + 1);
+        const next = formatPhoneText(text, caret, country);
+        // An international prefix typed as digits ("00", "011") becomes "+": tested above.
+        fc.pre(next.international === chars.startsWith("+"));
+        expect(significant(next.text).chars).toBe(chars);
+        expect(significant(next.text, next.caret).before).toBe(significant(text, caret).before);
+        expect(next.caret).toBeGreaterThanOrEqual(0);
+        expect(next.caret).toBeLessThanOrEqual(next.text.length);
+        expect(formatPhoneText(next.text, next.caret, country)).toEqual(next);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("deleting one character anywhere removes exactly one digit", () => {
+    fc.assert(
+      fc.property(input, fc.boolean(), ({ chars, country, at }, forward) => {
+        const formatted = formatPhoneText(chars, chars.length, country);
+        fc.pre(formatted.international === chars.startsWith("+"));
+        const shown = formatted.text;
+        const position = at % shown.length;
+        const edited = shown.slice(0, position) + shown.slice(position + 1);
+        const next = formatPhoneText(edited, position, country, {
+          previous: shown,
+          deleted: forward ? "forward" : "backward",
+        });
+        const left = significant(next.text).chars.replace("+", "");
+        fc.pre(next.international === formatted.international);
+        // A digit goes; a space or bracket takes the digit beside it, if there is one.
+        const digits = chars.replace("+", "").length;
+        const beside = forward
+          ? /\d/.test(shown.slice(position + 1))
+          : /\d/.test(shown.slice(0, position));
+        const removed = /\d/.test(shown.charAt(position)) || beside ? 1 : 0;
+        expect(left.length).toBe(digits - removed);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

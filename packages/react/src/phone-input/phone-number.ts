@@ -124,8 +124,10 @@ function internationalPrefixLength(digits: string, country: CountryCode): number
   const numberingPlan = plan();
   numberingPlan.selectNumberingPlan(country);
   const own = digits.match(new RegExp(`^(?:${numberingPlan.IDDPrefix()})`))?.[0].length ?? 0;
+  // A calling code never starts with 0: "000…" or "0100…" is no international number.
   const lengths = [digits.startsWith("00") ? 2 : 0, own].filter(
-    (length, i, all) => length > 0 && all.indexOf(length) === i && digits.length > length,
+    (length, i, all) =>
+      length > 0 && all.indexOf(length) === i && /[1-9]/.test(digits.charAt(length)),
   );
   return lengths.find((length) => describe(`+${digits.slice(length)}`).isValid) ?? lengths[0] ?? 0;
 }
