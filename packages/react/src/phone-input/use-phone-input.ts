@@ -1,5 +1,6 @@
 import {
   type ChangeEvent,
+  type CompositionEvent,
   type FocusEvent,
   type RefCallback,
   useCallback,
@@ -58,6 +59,7 @@ export interface PhoneInput {
     value: string;
     onChange: (event: ChangeEvent<HTMLInputElement>) => void;
     onBlur: (event: FocusEvent<HTMLInputElement>) => void;
+    onCompositionEnd: (event: CompositionEvent<HTMLInputElement>) => void;
     type: "tel";
     inputMode: "tel";
     autoComplete: "tel";
@@ -139,9 +141,7 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
     onChangeRef.current?.(nextE164, nextDetails);
   };
 
-  const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const target = event.target;
-    const inputType = (event.nativeEvent as InputEvent).inputType ?? "";
+  const format = (target: HTMLInputElement, inputType = "") => {
     const next = formatPhoneText(
       target.value,
       target.selectionStart ?? target.value.length,
@@ -158,6 +158,17 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
       country: next.country,
       picked: (next.international && next.country) || picked,
     });
+  };
+
+  const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const native = event.nativeEvent as InputEvent;
+    // An IME (full-width digits, say) is still composing: leave its text alone until it ends.
+    if (native.isComposing) {
+      const text = event.target.value;
+      setState((s) => ({ ...s, text }));
+      return;
+    }
+    format(event.target, native.inputType);
   };
 
   const setCountry = (code: CountryCode) => {
@@ -218,6 +229,7 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
       value: current.text,
       onChange: handleChange,
       onBlur: () => show(current.text ? problem : undefined),
+      onCompositionEnd: (event) => format(event.currentTarget),
       type: "tel",
       inputMode: "tel",
       autoComplete: "tel",

@@ -5,7 +5,7 @@
  */
 import type { PhoneDetails } from "@otpkit/react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { userEvent } from "vitest/browser";
+import { cdp, userEvent } from "vitest/browser";
 import { render } from "vitest-browser-react";
 import { expectNoAxeViolations, loadPackageStyles } from "../test/axe";
 import { phoneInputMessages } from "./messages";
@@ -210,6 +210,31 @@ describe("paste and autofill", () => {
     autofill(phone.input, text);
     await expect.poll(() => phone.input.value).toBe(shown);
     expect(phone.button.getAttribute("aria-label")).toBe(`Country: ${country}`);
+  });
+});
+
+describe("IME composition", () => {
+  it("leaves the composition alone, then formats the digits it gave", async () => {
+    const phone = await renderPhone({ defaultCountry: "TH" });
+    await userEvent.click(phone.input);
+    const session = cdp();
+    await session.send("Input.imeSetComposition", {
+      text: "０",
+      selectionStart: 1,
+      selectionEnd: 1,
+    });
+    await session.send("Input.imeSetComposition", {
+      text: "０８１２",
+      selectionStart: 4,
+      selectionEnd: 4,
+    });
+    expect(phone.input.value).toBe("０８１２");
+    expect(phone.onChange).not.toHaveBeenCalled();
+    await session.send("Input.insertText", { text: "０８１２" });
+    await expect.poll(() => phone.input.value).toBe("081 2");
+    expect(phone.input.selectionStart).toBe(5);
+    await userEvent.keyboard("345678");
+    expect(phone.value()).toBe("+66812345678");
   });
 });
 
