@@ -98,10 +98,11 @@ export function useCountryPicker(options: UseCountryPickerOptions): CountryPicke
   const search = useRef<HTMLInputElement | null>(null);
 
   const preferredKey = preferred?.join();
+  // The list (245 names from Intl.DisplayNames, sorted) is only built once the picker opens.
   // biome-ignore lint/correctness/useExhaustiveDependencies: preferredKey stands for preferred's content
   const { countries, preferredCount } = useMemo(
-    () => searchCountries(query, locale, preferred),
-    [query, locale, preferredKey],
+    () => (open ? searchCountries(query, locale, preferred) : { countries: [], preferredCount: 0 }),
+    [open, query, locale, preferredKey],
   );
 
   const openPicker = (initial = "") => {
