@@ -27,8 +27,8 @@ export function createFlowStore(now: () => number) {
     },
     dispatch(action: FlowAction): FlowState {
       const state = flowReducer(snapshot.state, action);
-      if (state !== snapshot.state)
-        publish({ state, now: "at" in action ? action.at : snapshot.now });
+      // Answers carry no time of their own: they are read at the clock of their arrival.
+      if (state !== snapshot.state) publish({ state, now: "at" in action ? action.at : now() });
       return state;
     },
     /** Moves the clock (and lets the reducer end an expired challenge) in one update. */

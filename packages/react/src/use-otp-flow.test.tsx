@@ -359,3 +359,23 @@ describe("useOtpFlow renders (React Profiler)", () => {
     expect(onRender).toHaveBeenCalledTimes(3);
   });
 });
+
+describe("useOtpFlow answers", () => {
+  it("counts the resend wait from the answer's arrival, not from the click", async () => {
+    const held = adapter.hold("send");
+    render(<Flow adapter={adapter} />);
+    click("Send");
+    await advance(1_500); // the server takes its time
+    held.release();
+    await settle();
+    expect(text("resend-in")).toBe("30");
+  });
+
+  it("passes its locale to the adapter on send, for the SMS wording", async () => {
+    const send = vi.spyOn(adapter, "send");
+    render(<Flow adapter={adapter} locale="th-TH" />);
+    click("Send");
+    await settle();
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ phone: PHONE, locale: "th-TH" }));
+  });
+});

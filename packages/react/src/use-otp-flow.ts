@@ -30,6 +30,8 @@ export interface UseOtpFlowOptions {
   autoVerify?: boolean;
   onVerified?: (result: { phone: string; token: string | undefined }) => void;
   onError?: (error: OtpError) => void;
+  /** BCP 47 tag passed to the adapter on send, for the SMS wording. */
+  locale?: string;
   /** Clock, epoch ms. Default `Date.now`. */
   now?: () => number;
   /**
@@ -77,7 +79,7 @@ export interface OtpFlow {
 }
 
 type Request =
-  | { op: "send"; phone: string; channel?: OtpChannel; signal: AbortSignal }
+  | { op: "send"; phone: string; channel?: OtpChannel; locale?: string; signal: AbortSignal }
   | { op: "resend"; challenge: OtpChallenge; channel?: OtpChannel; signal: AbortSignal }
   | { op: "verify"; challenge: OtpChallenge; code: string; signal: AbortSignal };
 
@@ -120,7 +122,7 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
       const controller = new AbortController();
       controllers.add(controller);
       observer
-        .mutate(toRequest(pending, after, controller.signal))
+        .mutate(toRequest(pending, after, controller.signal, optionsRef.current.locale))
         .then(
           (result) => settle(pending, result),
           (thrown: unknown) => fail(pending, toOtpError(thrown)),
@@ -244,9 +246,14 @@ function usePersistence(persist: UseOtpFlowOptions["persist"]): FlowPersistence 
   return persist;
 }
 
-function toRequest(pending: PendingRequest, state: FlowState, signal: AbortSignal): Request {
+function toRequest(
+  pending: PendingRequest,
+  state: FlowState,
+  signal: AbortSignal,
+  locale: string | undefined,
+): Request {
   if (pending.op === "send") {
-    return { op: "send", phone: pending.phone, channel: pending.channel, signal };
+    return { op: "send", phone: pending.phone, channel: pending.channel, locale, signal };
   }
   const challenge = state.challenge as OtpChallenge;
   return pending.op === "resend"

@@ -103,6 +103,7 @@ export function OtpVerify(props: OtpVerifyProps) {
   const flow = useOtpFlow({
     adapter,
     autoVerify: autoSubmit,
+    locale: tag,
     onVerified,
     onError,
     now,
