@@ -33,6 +33,13 @@ export interface Failure {
   resendAfterMs?: number;
 }
 
+/** An answer before it becomes a fetch `Response` or is written to a node socket. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
 const BASE_HEADERS = {
   "content-type": "application/json; charset=utf-8",
   "cache-control": "no-store",
@@ -43,14 +50,17 @@ export function jsonAnswer(
   body: unknown,
   status = 200,
   headers: Record<string, string> = {},
-): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+): Answer {
+  return { status, headers: { ...BASE_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
+
+export const toResponse = (answer: Answer): Response =>
+  new Response(answer.body ?? null, { status: answer.status, headers: answer.headers });
 
 const seconds = (ms: number | undefined) =>
   ms === undefined ? undefined : Math.max(0, Math.ceil(ms / 1000));
 
-export function failureAnswer(failure: Failure, headers: Record<string, string> = {}): Response {
+export function failureAnswer(failure: Failure, headers: Record<string, string> = {}): Answer {
   const { kind, attemptsLeft } = failure;
   const status = failure.status ?? STATUS_BY_KIND[kind];
   const retryAfter = seconds(failure.retryAfterMs);

@@ -1,8 +1,24 @@
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
 /** Base64url without padding, on plain bytes: works wherever WebCrypto does (no Buffer). */
 export function toBase64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  let text = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    text +=
+      ALPHABET.charAt(n >> 18) +
+      ALPHABET.charAt((n >> 12) & 63) +
+      ALPHABET.charAt((n >> 6) & 63) +
+      ALPHABET.charAt(n & 63);
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = ((bytes[i] ?? 0) << 16) | (rest === 2 ? (bytes[i + 1] ?? 0) << 8 : 0);
+    text += ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63);
+    if (rest === 2) text += ALPHABET.charAt((n >> 6) & 63);
+  }
+  return text;
 }
 
 /** The bytes of a base64url string, or undefined when it is not one. */
@@ -12,5 +28,20 @@ export function fromBase64url(text: string): Uint8Array | undefined {
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
+// Random bytes drawn 4 KB at a time: one CSPRNG call per 256 ids instead of one per id.
+const POOL_BYTES = 4096;
+let pool = new Uint8Array(0);
+let offset = POOL_BYTES;
+
 /** 128 random bits as 22 base64url characters: our challenge ids. */
-export const randomId = (): string => toBase64url(crypto.getRandomValues(new Uint8Array(16)));
+export function randomId(): string {
+  if (offset + 16 > pool.byteLength) {
+    pool = crypto.getRandomValues(new Uint8Array(POOL_BYTES));
+    offset = 0;
+  }
+  const bytes = pool.slice(offset, offset + 16);
+  // Each id's bytes are used once and wiped, so none can be read back later.
+  pool.fill(0, offset, offset + 16);
+  offset += 16;
+  return toBase64url(bytes);
+}

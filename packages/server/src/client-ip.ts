@@ -10,6 +10,9 @@ export function rememberSocketAddress(request: Request, address: string | undefi
   if (address) socketAddresses.set(request, address);
 }
 
+export const socketAddressOf = (request: Request): string | undefined =>
+  socketAddresses.get(request);
+
 export interface ClientIpOptions {
   /**
    * How many proxies in front of the server append to X-Forwarded-For: the client is the
@@ -20,20 +23,33 @@ export interface ClientIpOptions {
 
 export type ClientIp = (request: Request) => string | undefined;
 
-export function clientIpFrom(options: ClientIpOptions = {}): ClientIp {
-  const hops = options.trustProxy === true ? 1 : Number(options.trustProxy || 0);
+export function proxyHops(trustProxy: boolean | number | undefined): number {
+  const hops = trustProxy === true ? 1 : Number(trustProxy || 0);
   if (!Number.isInteger(hops) || hops < 0) {
     throw new RangeError("trustProxy must be true, false or a whole number of proxies");
   }
-  return (request) => {
-    if (hops > 0) {
-      const forwarded = (request.headers.get("x-forwarded-for") ?? "")
-        .split(",")
-        .map((entry) => entry.trim())
-        .filter(Boolean);
-      const client = forwarded[forwarded.length - hops];
-      if (client) return client;
-    }
-    return socketAddresses.get(request);
-  };
+  return hops;
+}
+
+/** The client's address from X-Forwarded-For behind `hops` proxies, else the socket's. */
+export function clientAddress(
+  forwardedFor: string | null,
+  socketAddress: string | undefined,
+  hops: number,
+): string | undefined {
+  if (hops > 0 && forwardedFor) {
+    const entries = forwardedFor
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const client = entries[entries.length - hops];
+    if (client) return client;
+  }
+  return socketAddress;
+}
+
+export function clientIpFrom(options: ClientIpOptions = {}): ClientIp {
+  const hops = proxyHops(options.trustProxy);
+  return (request) =>
+    clientAddress(request.headers.get("x-forwarded-for"), socketAddresses.get(request), hops);
 }

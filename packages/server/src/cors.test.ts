@@ -1,23 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { createCors } from "./cors";
 
-const request = (origin?: string, method = "POST") =>
-  new Request("http://api.example.com/api/otp/send", {
-    method,
-    headers: origin ? { origin, "access-control-request-method": "POST" } : {},
-  });
-
 describe("createCors", () => {
   it("adds nothing when no origins are allowed (CORS is off)", () => {
     const cors = createCors(undefined);
-    expect(cors.headers(request("https://evil.example"))).toEqual({});
-    const preflight = cors.preflight(request("https://evil.example", "OPTIONS"));
-    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    expect(cors.headers("https://evil.example")).toEqual({});
+    expect(cors.preflight("https://evil.example").headers).toEqual({});
   });
 
   it("lets an allowed origin read answers, and varies the cache on Origin", () => {
     const cors = createCors({ origins: ["https://app.example.com/"] });
-    expect(cors.headers(request("https://app.example.com"))).toEqual({
+    expect(cors.headers("https://app.example.com")).toEqual({
       "access-control-allow-origin": "https://app.example.com",
       vary: "Origin",
     });
@@ -25,10 +18,9 @@ describe("createCors", () => {
 
   it("gives any other origin nothing to read", () => {
     const cors = createCors({ origins: ["https://app.example.com"] });
-    expect(cors.headers(request("https://app.example.com.evil.example"))).toEqual({
-      vary: "Origin",
-    });
-    expect(cors.headers(request("http://app.example.com"))).toEqual({ vary: "Origin" });
+    expect(cors.headers("https://app.example.com.evil.example")).toEqual({ vary: "Origin" });
+    expect(cors.headers("http://app.example.com")).toEqual({ vary: "Origin" });
+    expect(cors.headers(null)).toEqual({ vary: "Origin" });
   });
 
   it("answers an allowed preflight with the methods and headers it may use", () => {
@@ -36,9 +28,9 @@ describe("createCors", () => {
       origins: ["https://app.example.com"],
       allowHeaders: ["X-CSRF-Token"],
     });
-    const preflight = cors.preflight(request("https://app.example.com", "OPTIONS"));
+    const preflight = cors.preflight("https://app.example.com");
     expect(preflight.status).toBe(204);
-    expect(Object.fromEntries(preflight.headers)).toMatchObject({
+    expect(preflight.headers).toMatchObject({
       "access-control-allow-origin": "https://app.example.com",
       "access-control-allow-methods": "GET, POST, OPTIONS",
       "access-control-allow-headers": "content-type, accept, x-csrf-token",
@@ -48,14 +40,14 @@ describe("createCors", () => {
 
   it("answers another origin's preflight without permission", () => {
     const cors = createCors({ origins: ["https://app.example.com"] });
-    const preflight = cors.preflight(request("https://evil.example", "OPTIONS"));
-    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
-    expect(preflight.headers.get("access-control-allow-methods")).toBeNull();
+    const preflight = cors.preflight("https://evil.example");
+    expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
+    expect(preflight.headers["access-control-allow-methods"]).toBeUndefined();
   });
 
   it("allows credentials only when asked", () => {
     const cors = createCors({ origins: ["https://app.example.com"], credentials: true });
-    expect(cors.headers(request("https://app.example.com"))).toMatchObject({
+    expect(cors.headers("https://app.example.com")).toMatchObject({
       "access-control-allow-credentials": "true",
     });
   });

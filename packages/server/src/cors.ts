@@ -4,6 +4,7 @@
  * cross-site form cannot send application/json, and a cross-site fetch that does must pass
  * a preflight that only allowed origins pass.
  */
+import type { Answer } from "./answers";
 
 export interface CorsOptions {
   /** Origins allowed to call the handler, e.g. ["https://app.example.com"]. */
@@ -17,10 +18,10 @@ export interface CorsOptions {
 }
 
 export interface Cors {
-  /** The answer to a preflight (OPTIONS with Access-Control-Request-Method). */
-  preflight(request: Request): Response;
-  /** Headers to add to an answer for this request (none for other origins). */
-  headers(request: Request): Record<string, string>;
+  /** The answer to a preflight (OPTIONS) from this Origin. */
+  preflight(origin: string | null): Answer;
+  /** Headers to add to an answer for a request from this Origin (none for others). */
+  headers(origin: string | null): Record<string, string>;
 }
 
 const METHODS = "GET, POST, OPTIONS";
@@ -32,8 +33,7 @@ export function createCors(options: CorsOptions | undefined): Cors {
     .join(", ");
   const maxAge = String(options?.maxAgeSeconds ?? 600);
 
-  function headers(request: Request): Record<string, string> {
-    const origin = request.headers.get("origin");
+  function headers(origin: string | null): Record<string, string> {
     if (!origin || !origins.has(origin)) return origins.size > 0 ? { vary: "Origin" } : {};
     return {
       "access-control-allow-origin": origin,
@@ -44,12 +44,13 @@ export function createCors(options: CorsOptions | undefined): Cors {
 
   return {
     headers,
-    preflight(request) {
-      const allowed = headers(request);
+    preflight(origin) {
+      const allowed = headers(origin);
       // A browser refuses the real request when these headers are missing: that is the "no".
-      if (!allowed["access-control-allow-origin"])
-        return new Response(null, { status: 204, headers: allowed });
-      return new Response(null, {
+      if (!allowed["access-control-allow-origin"]) {
+        return { status: 204, headers: allowed, body: undefined };
+      }
+      return {
         status: 204,
         headers: {
           ...allowed,
@@ -57,7 +58,8 @@ export function createCors(options: CorsOptions | undefined): Cors {
           "access-control-allow-headers": allowHeaders,
           "access-control-max-age": maxAge,
         },
-      });
+        body: undefined,
+      };
     },
   };
 }

@@ -29,22 +29,23 @@ import {
   verifyRequestSchema,
   type WireChallenge,
 } from "@otpkit/core";
-import { type Failure, failureAnswer, jsonAnswer } from "./answers";
+import { type Answer, type Failure, failureAnswer, jsonAnswer, toResponse } from "./answers";
 import { withAttemptLimit } from "./attempt-limit";
 import { type BotCheck, passBotCheck } from "./bot-check";
 import { createChallengeService } from "./challenge-service";
-import { type ClientIp, clientIpFrom } from "./client-ip";
+import { type ClientIp, clientAddress, proxyHops, socketAddressOf } from "./client-ip";
 import { type CorsOptions, createCors } from "./cors";
 import { withCountryAllowList } from "./country-allow-list";
 import type { DevInbox } from "./dev-inbox";
 import { createIpLimit, DEFAULT_SENDS_PER_IP } from "./ip-limit";
 import { jsonLogger, type LogLevel, type OtpLogger } from "./logger";
 import { maskPhone } from "./phone";
-import { MAX_BODY_BYTES, readJsonBody } from "./request-body";
+import { type BodySource, MAX_BODY_BYTES, readJsonFrom, requestBody } from "./request-body";
 import { DEFAULT_SEND_LIMITS, type SendLimits, withSendLimits } from "./send-limits";
 import type { OtpStore } from "./store";
 import { createMemoryStore } from "./stores/memory-store";
-import { createOtpTokenSigner, type OtpTokenSecret } from "./token";
+import type { OtpTokenSecret } from "./token";
+import { createOtpTokenSigner } from "./token-signer";
 
 export interface OtpLimits extends SendLimits {
   /** Sends (and resends) per client IP per `sendWindowSeconds`. Default 20. */
@@ -88,6 +89,38 @@ export interface OtpHandlerOptions {
 
 export type OtpHandler = (request: Request) => Promise<Response>;
 
+/**
+ * A request as the handler reads it, whichever way it came: a fetch `Request`, or the node
+ * listener's socket (which skips building a `Request` and its body stream: see node.ts).
+ */
+export interface Call {
+  method: string;
+  /** Path and query, e.g. "/api/otp/dev/inbox?phone=%2B66...". */
+  target: string;
+  header(name: string): string | null;
+  body: BodySource;
+  socketAddress: string | undefined;
+  /** The fetch Request, made on demand for hooks that take one (without its body). */
+  request(): Request;
+}
+
+export type CallHandler = (call: Call) => Promise<Answer>;
+
+/** Where createNodeListener finds the handler's transport-neutral entry point. */
+export const CALL_HANDLER: unique symbol = Symbol.for("otpkit.server.callHandler");
+
+export function callFromRequest(request: Request): Call {
+  const url = new URL(request.url);
+  return {
+    method: request.method,
+    target: `${url.pathname}${url.search}`,
+    header: (name) => request.headers.get(name),
+    body: requestBody(request),
+    socketAddress: socketAddressOf(request),
+    request: () => request,
+  };
+}
+
 type Operation = "send" | "resend" | "verify";
 
 const LOG_LEVEL: Readonly<Record<OtpErrorKind, LogLevel>> = {
@@ -123,7 +156,11 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     now,
   });
   const offered: readonly OtpChannel[] = adapter.channels?.length ? [...adapter.channels] : ["sms"];
-  const clientIp = options.clientIp ?? clientIpFrom({ trustProxy: options.trustProxy });
+  const hops = proxyHops(options.trustProxy);
+  const clientIp = (call: Call) =>
+    options.clientIp
+      ? options.clientIp(call.request())
+      : clientAddress(call.header("x-forwarded-for"), call.socketAddress, hops);
   const cors = createCors(options.cors);
   const limiter = store.limiter.bind(store);
   const windowSeconds = limits.sendWindowSeconds ?? DEFAULT_SEND_LIMITS.sendWindowSeconds;
@@ -143,11 +180,11 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
   chain = withCountryAllowList(chain, options.allowedCountries ?? []);
   const service = createChallengeService({ adapter: chain, store, now });
 
-  function toWire(challenge: OtpChallenge): WireChallenge {
+  function toWire(challenge: OtpChallenge, masked = maskPhone(challenge.phone)): WireChallenge {
     const at = now();
     return {
       id: challenge.id,
-      phone: maskPhone(challenge.phone),
+      phone: masked,
       codeLength: challenge.codeLength,
       expiresIn: secondsUntil(challenge.expiresAt, at),
       resendIn: secondsUntil(challenge.resendAt, at),
@@ -186,16 +223,10 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     return { kind, status, message } satisfies Failure;
   }
 
-  async function body(request: Request) {
-    try {
-      return await readJsonBody(request, MAX_BODY_BYTES);
-    } catch {
-      return { ok: false, status: 400, message: "The request body could not be read" } as const;
-    }
-  }
+  const body = (call: Call) => readJsonFrom(call.body, MAX_BODY_BYTES);
 
-  async function send(request: Request): Promise<Response | Failure> {
-    const read = await body(request);
+  async function send(call: Call): Promise<Answer | Failure> {
+    const read = await body(call);
     if (!read.ok) return refuseRequest(read.status, read.message);
     const parsed = sendRequestSchema.safeParse(read.json);
     if (!parsed.success) {
@@ -209,47 +240,56 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     const { phone, channel, locale, botToken } = parsed.data;
     const refusedChannel = unofferedChannel(channel);
     if (refusedChannel) return refusedChannel;
-    const ip = clientIp(request);
-    const context = { phone: maskPhone(phone), clientIp: ip };
+    const ip = clientIp(call);
+    const masked = maskPhone(phone);
+    const context = { phone: masked, clientIp: ip };
     try {
       if (ip) await ipLimit.take(ip);
-      await passBotCheck(botCheck, { token: botToken, phone, clientIp: ip, request });
+      if (botCheck) {
+        await passBotCheck(botCheck, {
+          token: botToken,
+          phone,
+          clientIp: ip,
+          request: call.request(),
+        });
+      }
       const challenge = await service.send({ phone, channel, locale });
-      logSent("send", challenge, ip);
-      return jsonAnswer({ challenge: toWire(challenge) });
+      logSent("send", challenge, ip, masked);
+      return jsonAnswer({ challenge: toWire(challenge, masked) });
     } catch (thrown) {
       return refusal("send", failed(thrown, "send"), context);
     }
   }
 
-  async function resend(request: Request): Promise<Response | Failure> {
-    const read = await body(request);
+  async function resend(call: Call): Promise<Answer | Failure> {
+    const read = await body(call);
     if (!read.ok) return refuseRequest(read.status, read.message);
     const parsed = resendRequestSchema.safeParse(read.json);
     if (!parsed.success) return refuseRequest(400, invalidFields(parsed.error.issues));
     const { challengeId, channel } = parsed.data;
     const refusedChannel = unofferedChannel(channel);
     if (refusedChannel) return refusedChannel;
-    const ip = clientIp(request);
+    const ip = clientIp(call);
     try {
       if (ip) await ipLimit.take(ip);
       const challenge = await service.resend({ challengeId, channel });
-      logSent("resend", challenge, ip);
-      return jsonAnswer({ challenge: toWire(challenge) });
+      const masked = maskPhone(challenge.phone);
+      logSent("resend", challenge, ip, masked);
+      return jsonAnswer({ challenge: toWire(challenge, masked) });
     } catch (thrown) {
       return refusal("resend", failed(thrown, "resend"), { challengeId, clientIp: ip });
     }
   }
 
-  async function verify(request: Request): Promise<Response | Failure> {
-    const read = await body(request);
+  async function verify(call: Call): Promise<Answer | Failure> {
+    const read = await body(call);
     if (!read.ok) return refuseRequest(read.status, read.message);
     const parsed = verifyRequestSchema.safeParse(read.json);
     if (!parsed.success) return refuseRequest(400, invalidFields(parsed.error.issues));
     const { challengeId, code } = parsed.data;
     try {
       const challenge = await service.verify({ challengeId, code });
-      const token = await signer.sign({ phone: challenge.phone, challengeId: challenge.id });
+      const token = signer.sign({ phone: challenge.phone, challengeId: challenge.id });
       logger({
         level: "info",
         event: "otp.verified",
@@ -263,9 +303,9 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     }
   }
 
-  function inbox(request: Request): Response | Failure {
+  function inbox(query: URLSearchParams): Answer | Failure {
     if (!devInbox) return refuseRequest(404, "No such route");
-    const phone = `+${(new URL(request.url).searchParams.get("phone") ?? "").replace(/\D/g, "")}`;
+    const phone = `+${(query.get("phone") ?? "").replace(/\D/g, "")}`;
     if (!E164_PATTERN.test(phone)) {
       return refuseRequest(422, "The phone number must be in E.164 form", "invalid_phone");
     }
@@ -277,13 +317,13 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     return refuseRequest(422, `This server delivers codes by ${offered.join(", ")} only`);
   }
 
-  function logSent(op: Operation, challenge: OtpChallenge, ip: string | undefined) {
+  function logSent(op: Operation, challenge: OtpChallenge, ip: string | undefined, phone: string) {
     logger({
       level: "info",
       event: "otp.sent",
       op,
       challengeId: challenge.id,
-      phone: maskPhone(challenge.phone),
+      phone,
       channel: challenge.channel,
       clientIp: ip,
     });
@@ -307,35 +347,38 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     return new OtpError({ kind: "provider_error", message: "Unexpected failure", cause: thrown });
   }
 
-  const routes: Readonly<Record<string, (request: Request) => Promise<Response | Failure>>> = {
+  const routes: Readonly<Record<string, (call: Call) => Promise<Answer | Failure>>> = {
     send,
     resend,
     verify,
   };
 
-  async function route(request: Request): Promise<Response | Failure> {
-    const { pathname } = new URL(request.url);
+  async function route(call: Call): Promise<Answer | Failure> {
+    const queryAt = call.target.indexOf("?");
+    const pathname = queryAt < 0 ? call.target : call.target.slice(0, queryAt);
     if (!pathname.startsWith(`${base}/`)) return refuseRequest(404, "No such route");
     const name = pathname.slice(base.length + 1);
     const operation = Object.hasOwn(routes, name) ? routes[name] : undefined;
     const known = operation !== undefined || (name === "dev/inbox" && devInbox !== undefined);
-    if (request.method === "OPTIONS" && known) return cors.preflight(request);
+    if (call.method === "OPTIONS" && known) return cors.preflight(call.header("origin"));
     if (name === "dev/inbox") {
-      if (request.method === "GET" || !devInbox) return inbox(request);
+      if (call.method === "GET" || !devInbox) {
+        return inbox(new URLSearchParams(queryAt < 0 ? "" : call.target.slice(queryAt)));
+      }
       return methodNotAllowed("GET, OPTIONS");
     }
     if (!operation) return refuseRequest(404, "No such route");
-    if (request.method !== "POST") return methodNotAllowed("POST, OPTIONS");
-    return operation(request);
+    if (call.method !== "POST") return methodNotAllowed("POST, OPTIONS");
+    return operation(call);
   }
 
-  const methodNotAllowed = (allow: string): Response =>
+  const methodNotAllowed = (allow: string): Answer =>
     failureAnswer(refuseRequest(405, `Use ${allow.split(",")[0]}`), { allow });
 
-  return async (request) => {
-    let outcome: Response | Failure;
+  const handleCall: CallHandler = async (call) => {
+    let outcome: Answer | Failure;
     try {
-      outcome = await route(request);
+      outcome = await route(call);
     } catch (thrown) {
       // Nothing above should throw; if it does, the process stays up and says so.
       logger({
@@ -349,13 +392,14 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
         message: "The server could not handle the request",
       };
     }
-    const headers = cors.headers(request);
-    if (outcome instanceof Response) {
-      for (const [name, value] of Object.entries(headers)) outcome.headers.set(name, value);
-      return outcome;
-    }
-    return failureAnswer(outcome, headers);
+    const headers = cors.headers(call.header("origin"));
+    if ("kind" in outcome) return failureAnswer(outcome, headers);
+    return { ...outcome, headers: { ...outcome.headers, ...headers } };
   };
+
+  const handler: OtpHandler = async (request) =>
+    toResponse(await handleCall(callFromRequest(request)));
+  return Object.assign(handler, { [CALL_HANDLER]: handleCall });
 }
 
 /** Which fields broke the schema, by name only: the values may be anything. */

@@ -43,12 +43,15 @@ export type { LimiterSpec, OtpStore, StoredChallenge } from "./store";
 export { createMemoryStore, type MemoryStoreOptions } from "./stores/memory-store";
 export { createRedisStore, type RedisStoreOptions } from "./stores/redis-store";
 export {
-  createOtpTokenSigner,
-  DEFAULT_TOKEN_TTL_SECONDS,
   type OtpTokenClaims,
   OtpTokenError,
   type OtpTokenFailure,
   type OtpTokenSecret,
-  type OtpTokenSigner,
   verifyOtpToken,
 } from "./token";
+export {
+  createOtpTokenSigner,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  type OtpTokenSigner,
+  type OtpTokenSignerOptions,
+} from "./token-signer";

@@ -77,22 +77,31 @@ export function withSendLimits(adapter: OtpAdapter, options: SendLimitOptions): 
 
   /** Claims the next send to `phone`; returns the cooldown that follows it, in ms. */
   async function claim(phone: string): Promise<number> {
-    const provisional = wholeSeconds((resendCooldownSeconds[0] ?? 0) * 1000);
-    const slot = await consume(cooldown, phone, 1, provisional);
-    if (!slot.allowed) throw limited(slot.res.msBeforeNext);
     const sent = await consume(perPhone, phone);
     const windowLeftMs = sent.res.msBeforeNext;
-    if (!sent.allowed) {
-      await cooldown.block(phone, wholeSeconds(windowLeftMs));
-      throw limited(windowLeftMs);
-    }
+    if (!sent.allowed) throw limited(windowLeftMs);
     const count = sent.res.consumedPoints;
     const scheduled = resendCooldownSeconds[count - 1];
     const cooldownMs =
       count >= sendsPerPhone || scheduled === undefined ? windowLeftMs : scheduled * 1000;
-    if (cooldownMs > 0) await cooldown.set(phone, 1, wholeSeconds(cooldownMs));
-    else await cooldown.delete(phone);
-    return cooldownMs;
+    if (cooldownMs === 0) {
+      const running = await cooldown.get(phone);
+      if (running && running.msBeforeNext > 0) return refuse(phone, running.msBeforeNext);
+      return 0;
+    }
+    // One atomic step checks the last send's cooldown and starts this one: the duration
+    // applies only when no cooldown is running, which is when this send may go.
+    const seconds = wholeSeconds(cooldownMs);
+    const slot = await consume(cooldown, phone, 1, seconds);
+    if (!slot.allowed) return refuse(phone, slot.res.msBeforeNext);
+    // Whole seconds, as the limiter keeps it: a resend at resendAt is never early.
+    return seconds * 1000;
+  }
+
+  /** A cooldown is running: the send counted above is given back. */
+  async function refuse(phone: string, waitMs: number): Promise<never> {
+    await perPhone.reward(phone);
+    throw limited(waitMs);
   }
 
   async function release(phone: string) {

@@ -4,9 +4,10 @@
  *
  *   const { phone } = await verifyOtpToken(request.headers.get("x-otp-token"), secret);
  *
- * Built on WebCrypto (`crypto.subtle`) only, so it also runs where the app's backend does:
- * Node 20+, Bun, Deno, Cloudflare Workers, Vercel and Next.js edge middleware. Import it
- * from "@otpkit/server/token" there: that entry point pulls in nothing else.
+ * Checked with WebCrypto (`crypto.subtle`) only, so `verifyOtpToken` runs wherever the app's
+ * backend does: Node 20+, Bun, Deno, Cloudflare Workers, Vercel and Next.js edge middleware.
+ * Import it from "@otpkit/server/token" there: that entry point pulls in nothing else.
+ * (Tokens are signed by the server with node:crypto: see token-signer.ts.)
  */
 import { fromBase64url, toBase64url } from "./base64url";
 
@@ -42,11 +43,14 @@ export class OtpTokenError extends Error {
 /** At least 32 bytes: HMAC-SHA256 keys shorter than its output weaken it. */
 export const MIN_SECRET_BYTES = 32;
 
-const ISSUER = "otpkit";
+export const TOKEN_ISSUER = "otpkit";
 const encoder = new TextEncoder();
-const HEADER = toBase64url(encoder.encode(JSON.stringify({ alg: "HS256", typ: "JWT" })));
+/** The one header our tokens carry, encoded. */
+export const TOKEN_HEADER = toBase64url(
+  encoder.encode(JSON.stringify({ alg: "HS256", typ: "JWT" })),
+);
 
-function secretBytes(secret: OtpTokenSecret): Uint8Array {
+export function secretBytes(secret: OtpTokenSecret): Uint8Array {
   const bytes = typeof secret === "string" ? encoder.encode(secret) : secret;
   if (bytes.byteLength < MIN_SECRET_BYTES) {
     throw new RangeError(`The token secret must be at least ${MIN_SECRET_BYTES} bytes long`);
@@ -54,7 +58,6 @@ function secretBytes(secret: OtpTokenSecret): Uint8Array {
   return bytes;
 }
 
-/** Imported once per secret in a signer; `verifyOtpToken` imports per call. */
 async function hmacKey(secret: OtpTokenSecret): Promise<CryptoKey> {
   return crypto.subtle.importKey(
     "raw",
@@ -77,38 +80,6 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return difference === 0;
 }
 
-export interface OtpTokenSigner {
-  sign(claims: { phone: string; challengeId: string }): Promise<string>;
-}
-
-export interface OtpTokenSignerOptions {
-  /** How long a token proves the verification. Default 600 s. */
-  ttlSeconds?: number;
-  now?: () => number;
-}
-
-export const DEFAULT_TOKEN_TTL_SECONDS = 600;
-
-export function createOtpTokenSigner(
-  secret: OtpTokenSecret,
-  options: OtpTokenSignerOptions = {},
-): OtpTokenSigner {
-  const { ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS, now = Date.now } = options;
-  secretBytes(secret);
-  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1) {
-    throw new RangeError("tokenTtlSeconds must be a whole number of at least 1");
-  }
-  const key = hmacKey(secret);
-  return {
-    async sign({ phone, challengeId }) {
-      const iat = Math.floor(now() / 1000);
-      const claims = { iss: ISSUER, sub: phone, jti: challengeId, iat, exp: iat + ttlSeconds };
-      const signed = `${HEADER}.${toBase64url(encoder.encode(JSON.stringify(claims)))}`;
-      return `${signed}.${toBase64url(await sign(await key, signed))}`;
-    },
-  };
-}
-
 export interface VerifyOtpTokenOptions {
   now?: () => number;
 }
@@ -127,7 +98,12 @@ export async function verifyOtpToken(
   const parts = typeof token === "string" ? token.split(".") : [];
   const [header, payload, signature] = parts;
   // Only our own header: no "alg: none", no algorithm chosen by the token.
-  if (parts.length !== 3 || header !== HEADER || payload === undefined || signature === undefined) {
+  if (
+    parts.length !== 3 ||
+    header !== TOKEN_HEADER ||
+    payload === undefined ||
+    signature === undefined
+  ) {
     throw new OtpTokenError("malformed");
   }
   const given = fromBase64url(signature);
@@ -150,7 +126,7 @@ function readClaims(payload: string): OtpTokenClaims | undefined {
     return undefined;
   }
   const { iss, sub, jti, iat, exp } = (json ?? {}) as Record<string, unknown>;
-  if (iss !== ISSUER || typeof sub !== "string" || typeof jti !== "string") return undefined;
+  if (iss !== TOKEN_ISSUER || typeof sub !== "string" || typeof jti !== "string") return undefined;
   if (!Number.isInteger(iat) || !Number.isInteger(exp)) return undefined;
   return {
     phone: sub,

@@ -17,6 +17,15 @@ interface Entry {
 
 const SWEEP_EVERY_MS = 60_000;
 
+/** Copies in and out, so no caller can change what is stored (one level deeper: `inner`). */
+const copy = (challenge: StoredChallenge): StoredChallenge => ({
+  ...challenge,
+  inner: {
+    ...challenge.inner,
+    ...(challenge.inner.channels ? { channels: [...challenge.inner.channels] } : {}),
+  },
+});
+
 export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
   const { now = Date.now } = options;
   const entries = new Map<string, Entry>();
@@ -42,13 +51,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
   return {
     async getChallenge(id) {
       const found = entry(id);
-      return found && structuredClone(found.challenge);
+      return found && copy(found.challenge);
     },
     async putChallenge(challenge, ttlMs) {
       const at = now();
       sweep(at);
       entries.set(challenge.id, {
-        challenge: structuredClone({ ...challenge, verified: false }),
+        challenge: copy({ ...challenge, verified: false }),
         expiresAt: at + ttlMs,
       });
     },
