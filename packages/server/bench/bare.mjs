@@ -10,10 +10,11 @@ const server = createServer((request, response) => {
   request.on("data", (chunk) => chunks.push(chunk));
   request.on("end", () => {
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    next += 1;
     const answer = request.url.endsWith("/send")
       ? {
           challenge: {
-            id: `c${(next += 1)}`,
+            id: `c${next}`,
             phone: `${body.phone.slice(0, 3)} ••• ••• ${body.phone.slice(-3)}`,
             codeLength: 6,
             expiresIn: 300,
