@@ -63,6 +63,21 @@ describe("createApp", () => {
     expect(challenge).toMatchObject({ codeLength: 8, expiresIn: 90 });
   });
 
+  it("lets the server's attempt count rule the console adapter's", async () => {
+    const { call, printed } = await make({ OTPKIT_VERIFY_ATTEMPTS: "7" });
+    const { challenge } = (await (await call("send", { phone })).json()) as {
+      challenge: { id: string };
+    };
+    const code = /code is (\d{6})/.exec(printed[0] ?? "")?.[1] ?? "";
+    const wrong = code === "000000" ? "111111" : "000000";
+    let last: { error: { kind: string; attemptsLeft?: number } } | undefined;
+    for (let i = 0; i < 6; i++) {
+      last = await (await call("verify", { challengeId: challenge.id, code: wrong })).json();
+    }
+    expect(last?.error).toMatchObject({ kind: "wrong_code", attemptsLeft: 1 });
+    expect((await call("verify", { challengeId: challenge.id, code })).status).toBe(200);
+  });
+
   it("has no dev inbox with another provider", async () => {
     const { call, app } = await make(ANTS);
     expect(app.devInbox).toBeUndefined();

@@ -5,6 +5,7 @@
  */
 import { ants, consoleAdapter, engagelab, verihubs } from "@otpkit/providers";
 import { Redis } from "ioredis";
+import { DEFAULT_MAX_ATTEMPTS } from "./attempt-limit";
 import { toBase64url } from "./base64url";
 import type { ProviderConfig, ServerConfig } from "./config";
 import { ConfigError } from "./config";
@@ -97,8 +98,9 @@ function providerAdapter(
       return consoleAdapter({
         codeLength,
         ttlSeconds,
-        // The server's cooldown rules; the adapter's own would only trail it.
+        // The server's cooldown and attempt count rule; the adapter's own would only trail them.
         resendSeconds: 0,
+        maxAttempts: config.limits.verifyAttempts ?? DEFAULT_MAX_ATTEMPTS,
         deliver(sms) {
           devInbox?.deliver(sms);
           print(`[otpkit console] SMS to ${sms.to} from ${sms.from}: ${sms.text}`);

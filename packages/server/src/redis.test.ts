@@ -125,7 +125,9 @@ describe("two instances on one Redis", () => {
     await one.browser.send({ phone });
     const error = await failure(two.browser.send({ phone }));
     expect(error.kind).toBe("rate_limited");
-    expect(Math.round((error.retryAfterMs ?? 0) / 1000)).toBe(30);
+    // 30 s from the first send, less however long this test took to get here.
+    expect(error.retryAfterMs).toBeGreaterThan(25_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(30_000);
   });
 
   it("lose nothing when an instance restarts: new handler, new client, same Redis", async () => {
