@@ -5,6 +5,7 @@ import type { Decorator, Preview } from "@storybook/react-vite";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { mswLoader } from "msw-storybook-addon/csf3";
 import { type ReactNode, useEffect, useState } from "react";
+import { configure } from "storybook/test";
 import {
   BACKENDS,
   type BackendName,
@@ -19,6 +20,10 @@ import "../packages/ui/src/theme.css";
 import "./preview.css";
 
 import.meta.glob("../packages/ui/src/**/*.css", { eager: true });
+
+// findBy*/waitFor in play functions: a mocked round trip is quick, but the whole suite shares
+// two CPU cores in CI, so allow more than Testing Library's default second.
+configure({ asyncUtilTimeout: 5000 });
 
 export interface KitGlobals {
   locale: "en" | "th" | "id" | "zh";

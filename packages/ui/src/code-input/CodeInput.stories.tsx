@@ -19,14 +19,6 @@ const hasStateMark = (root: HTMLElement) => {
 const meta = {
   title: "Components/CodeInput",
   component: CodeInput,
-  parameters: {
-    docs: {
-      description: {
-        component:
-          "The field for a one-time code: one real input (SMS autofill, paste, password managers and screen readers see a single field) drawn as one slot per character. Paste a whole SMS and it keeps only the code.",
-      },
-    },
-  },
   args: { onChange: fn(), onComplete: fn(), webOtp: false },
   argTypes: {
     locale: { control: "inline-radio", options: ["en", "th", "id", "zh"] },

@@ -58,6 +58,15 @@ async function sendCodeTo({ canvas, text }: Play, phone: string) {
 const codeField = ({ canvas, text }: Play) =>
   canvas.findByRole("textbox", { name: text.codeHeading });
 
+/**
+ * The code step once the server has answered (the expiry countdown shows). The SMS can reach
+ * the simulated phone a moment before the answer reaches the page; a person reads it later.
+ */
+async function codeStep(play: Play): Promise<HTMLElement> {
+  await alertText(play, play.text.expiresIn);
+  return codeField(play);
+}
+
 /** The message the user reads on screen (not its copy in the screen-reader live region). */
 async function alertText(play: Play, template: string, timeout?: number): Promise<HTMLElement> {
   let shown: HTMLElement | undefined;
@@ -78,10 +87,6 @@ const meta = {
   component: OtpVerify,
   parameters: {
     docs: {
-      description: {
-        component:
-          "The drop-in: phone number, code, success. It says where the code went, shows the provider's reference code, counts down the resend and the expiry, announces every change politely to screen readers, and has one clear sentence for every error kind. Each state has its own story in the sidebar.",
-      },
       // The states are reached by play functions against one mocked server per story; side by
       // side on one page they would share a server and a phone number, so the page shows the
       // full flow and the props, and each state lives in its own story.
@@ -129,7 +134,7 @@ export const FullFlow: Story = {
     });
     await expect(within(phone).getByText("No messages yet")).toBeVisible();
     await sendCodeTo(play, PHONE);
-    const field = await codeField(play);
+    const field = await codeStep(play);
     // The SMS appears on the phone beside the form, and focus is already on the code.
     const code = await codeOnPhone(PHONE, play.codeLength);
     await expect(within(phone).getByText(new RegExp(code))).toBeVisible();
@@ -151,7 +156,7 @@ export const FullFlowPasting: Story = {
   play: async (context) => {
     const play = setUp(context);
     await sendCodeTo(play, PHONE);
-    const field = await codeField(play);
+    const field = await codeStep(play);
     const code = await codeOnPhone(PHONE, play.codeLength);
     // The whole message, as copied from the phone: only the code is kept.
     const [sms] = messagesOnPhone(PHONE);
@@ -161,6 +166,25 @@ export const FullFlowPasting: Story = {
     await expect(
       await play.canvas.findByRole("heading", { name: play.text.verifiedHeading }),
     ).toBeVisible();
+  },
+};
+
+export const FullFlowKeyboard: Story = {
+  name: "Full flow, keyboard only",
+  render: FullFlow.render,
+  play: async (context) => {
+    const play = setUp(context);
+    // Tab past the country button to the number, type it, Enter sends.
+    await userEvent.tab();
+    await userEvent.tab();
+    await expect(play.canvas.getByRole("textbox", { name: play.text.phoneLabel })).toHaveFocus();
+    await userEvent.keyboard(`${PHONE}{Enter}`);
+    // Focus moves to the code by itself; typing it verifies.
+    const field = await codeStep(play);
+    await waitFor(() => expect(field).toHaveFocus());
+    await userEvent.keyboard(await codeOnPhone(PHONE, play.codeLength));
+    const done = await play.canvas.findByRole("heading", { name: play.text.verifiedHeading });
+    await waitFor(() => expect(done).toHaveFocus());
   },
 };
 
@@ -368,7 +392,7 @@ export const WrongCode: Story = {
   beforeEach: () => scenario(PHONE, "wrong_code", { times: 1 }),
   play: async (context) => {
     const play = setUp(context);
-    const field = await codeField(play);
+    const field = await codeStep(play);
     const code = await codeOnPhone(PHONE, play.codeLength);
     await userEvent.click(field);
     await userEvent.keyboard(code);
@@ -384,7 +408,7 @@ export const TooManyAttempts: Story = {
   args: { phone: SCENARIO_PHONES.too_many_attempts },
   play: async (context) => {
     const play = setUp(context);
-    const field = await codeField(play);
+    const field = await codeStep(play);
     await userEvent.click(field);
     await userEvent.keyboard(await codeOnPhone(SCENARIO_PHONES.too_many_attempts, play.codeLength));
     await expect(await alertText(play, play.text.errorTooManyAttempts)).toBeVisible();
@@ -397,7 +421,7 @@ export const CodeRequestGone: Story = {
   args: { phone: SCENARIO_PHONES.not_found },
   play: async (context) => {
     const play = setUp(context);
-    const field = await codeField(play);
+    const field = await codeStep(play);
     await userEvent.click(field);
     await userEvent.keyboard(await codeOnPhone(SCENARIO_PHONES.not_found, play.codeLength));
     await expect(await alertText(play, play.text.errorNotFound)).toBeVisible();
@@ -412,7 +436,7 @@ export const AlreadyUsed: Story = {
   args: { phone: SCENARIO_PHONES.already_verified },
   play: async (context) => {
     const play = setUp(context);
-    const field = await codeField(play);
+    const field = await codeStep(play);
     await userEvent.click(field);
     await userEvent.keyboard(await codeOnPhone(SCENARIO_PHONES.already_verified, play.codeLength));
     await expect(await alertText(play, play.text.errorAlreadyVerified)).toBeVisible();
@@ -424,7 +448,7 @@ export const Verified: Story = {
   args: { phone: PHONE },
   play: async (context) => {
     const play = setUp(context);
-    const field = await codeField(play);
+    const field = await codeStep(play);
     await userEvent.click(field);
     await userEvent.keyboard(await codeOnPhone(PHONE, play.codeLength));
     const heading = await play.canvas.findByRole("heading", { name: play.text.verifiedHeading });
@@ -487,7 +511,7 @@ export const EngageLabFourDigits: Story = {
   args: { phone: PHONE },
   play: async (context) => {
     const play = setUp(context);
-    const field = await codeField(play);
+    const field = await codeStep(play);
     const code = await codeOnPhone(PHONE, 4);
     await expect(code).toHaveLength(4);
     await userEvent.click(field);
@@ -576,7 +600,7 @@ export const RightToLeft: Story = {
   args: { phone: PHONE },
   play: async (context) => {
     const play = setUp(context);
-    const field = await codeField(play);
+    const field = await codeStep(play);
     await expect(context.canvasElement.querySelector("[dir=rtl]")).not.toBeNull();
     // The code itself still reads left to right.
     await expect(field.closest("[dir]")).toHaveAttribute("dir", "ltr");

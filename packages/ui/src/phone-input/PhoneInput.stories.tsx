@@ -31,14 +31,6 @@ const lastValue = (onChange: PhoneInputProps["onChange"]) =>
 const meta = {
   title: "Components/PhoneInput",
   component: PhoneInput,
-  parameters: {
-    docs: {
-      description: {
-        component:
-          "A phone number field: a country button (flag and dial code) joined to the number, a searchable country list, formatting as you type, E.164 out, and the reason a number cannot be used, shown when the user leaves the field.",
-      },
-    },
-  },
   args: { onChange: fn() },
   argTypes: {
     locale: { control: "inline-radio", options: ["en", "th", "id", "zh"] },
