@@ -52,3 +52,13 @@ export function createSkippableClock(): SkippableClock {
     },
   };
 }
+
+/** Relative luminance (0 black to 1 white) of a computed CSS colour such as "rgb(20, 22, 27)". */
+export function luminance(color: string): number {
+  const [r = 0, g = 0, b = 0] = (color.match(/[\d.]+/g) ?? []).map(Number);
+  const channel = (value: number) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
