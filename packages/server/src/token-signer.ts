@@ -5,7 +5,7 @@
  * plain HS256, which `verifyOtpToken` (WebCrypto) checks anywhere.
  */
 import { createHmac } from "node:crypto";
-import { type OtpTokenSecret, secretBytes, TOKEN_HEADER, TOKEN_ISSUER } from "./token";
+import { type OtpTokenSecret, secretBytes, TOKEN_HEADER, TOKEN_ISSUER } from "./token-format";
 
 export interface OtpTokenSigner {
   sign(claims: { phone: string; challengeId: string }): string;

@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { createManualClock } from "@otpkit/core/testing";
 import { describe, expect, it } from "vitest";
-import { constantTimeEqual, OtpTokenError, verifyOtpToken } from "./token";
+import { OtpTokenError, verifyOtpToken } from "./token";
+import { constantTimeEqual } from "./token-format";
 import { createOtpTokenSigner } from "./token-signer";
 
 const secret = "a-secret-of-at-least-thirty-two-bytes!";

@@ -9,7 +9,17 @@
  * Import it from "@otpkit/server/token" there: that entry point pulls in nothing else.
  * (Tokens are signed by the server with node:crypto: see token-signer.ts.)
  */
-import { fromBase64url, toBase64url } from "./base64url";
+import { fromBase64url } from "./base64url";
+import {
+  constantTimeEqual,
+  MIN_SECRET_BYTES,
+  type OtpTokenSecret,
+  secretBytes,
+  TOKEN_HEADER,
+  TOKEN_ISSUER,
+} from "./token-format";
+
+export { MIN_SECRET_BYTES, type OtpTokenSecret };
 
 export interface OtpTokenClaims {
   /** The verified number, E.164. */
@@ -21,8 +31,6 @@ export interface OtpTokenClaims {
   /** Epoch ms, whole seconds (`exp`): the token is refused from then on. */
   expiresAt: number;
 }
-
-export type OtpTokenSecret = string | Uint8Array;
 
 export type OtpTokenFailure = "malformed" | "signature" | "expired";
 
@@ -40,24 +48,6 @@ export class OtpTokenError extends Error {
   }
 }
 
-/** At least 32 bytes: HMAC-SHA256 keys shorter than its output weaken it. */
-export const MIN_SECRET_BYTES = 32;
-
-export const TOKEN_ISSUER = "otpkit";
-const encoder = new TextEncoder();
-/** The one header our tokens carry, encoded. */
-export const TOKEN_HEADER = toBase64url(
-  encoder.encode(JSON.stringify({ alg: "HS256", typ: "JWT" })),
-);
-
-export function secretBytes(secret: OtpTokenSecret): Uint8Array {
-  const bytes = typeof secret === "string" ? encoder.encode(secret) : secret;
-  if (bytes.byteLength < MIN_SECRET_BYTES) {
-    throw new RangeError(`The token secret must be at least ${MIN_SECRET_BYTES} bytes long`);
-  }
-  return bytes;
-}
-
 async function hmacKey(secret: OtpTokenSecret): Promise<CryptoKey> {
   return crypto.subtle.importKey(
     "raw",
@@ -68,16 +58,10 @@ async function hmacKey(secret: OtpTokenSecret): Promise<CryptoKey> {
   );
 }
 
+const encoder = new TextEncoder();
+
 async function sign(key: CryptoKey, input: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(input)));
-}
-
-/** Compares every byte whatever the first difference: no timing hint at the signature. */
-export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  let difference = 0;
-  for (let i = 0; i < a.byteLength; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return difference === 0;
 }
 
 export interface VerifyOtpTokenOptions {
