@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import "msw-storybook-addon/csf3";
 import { inbox } from "@otpkit/mocks";
+import { storagePersistence } from "@otpkit/react";
 import type { Decorator, Preview } from "@storybook/react-vite";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { mswLoader } from "msw-storybook-addon/csf3";
@@ -155,8 +156,9 @@ const preview: Preview = {
     const backend = isBackendName(globals.backend) ? globals.backend : "kit";
     const { server, fresh } = startBackendForStory(id, backend, parameters.otpServer);
     if (fresh) {
-      // Nothing left from the story before: no saved challenge, no old SMS.
-      sessionStorage.clear();
+      // Nothing left from the story before: no saved challenge (useOtpFlow's default
+      // persistence key; the rest of sessionStorage is Storybook's), no old SMS.
+      storagePersistence().clear();
       inbox.clear();
     }
     // mswLoader resets the handlers on every render; the server (and its state) stays.
