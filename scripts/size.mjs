@@ -132,7 +132,10 @@ if (process.argv.includes("--json")) {
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const r of rows) {
     const rule = r.budgetRatio === undefined ? "" : ` (${r.budgetRatio} × peer)`;
-    const budget = r.budget === undefined ? "" : `${kb(r.budget)}${rule} ${r.over ? (r.enforce === false ? "OVER (not enforced yet)" : "OVER") : "ok"}`;
+    const budget =
+      r.budget === undefined
+        ? ""
+        : `${kb(r.budget)}${rule} ${r.over ? (r.enforce === false ? "OVER (not enforced yet)" : "OVER") : "ok"}`;
     const peer = r.peers ? `${r.peers}: ${kb(r.peerGzip)}` : "";
     const ratio = r.ratio === undefined ? "" : r.ratio.toFixed(2);
     console.log(
