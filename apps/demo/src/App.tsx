@@ -1,139 +1,251 @@
-import { createHttpAdapter } from "@otpkit/core";
-import { useOtpFlow } from "@otpkit/react";
-import { type FormEvent, useId, useState } from "react";
+import { SCENARIO_PHONES } from "@otpkit/mocks";
+import { OtpVerify } from "@otpkit/ui";
+import { useEffect, useMemo, useState } from "react";
+import { createDemoAdapter, type FlowEvent } from "./adapter";
+import { BackendCheck } from "./BackendCheck";
+import type { DemoBackend } from "./backend";
+import { PAGE_COPY } from "./copy";
+import { PROVIDERS } from "./providers";
 import { SimulatedPhone } from "./SimulatedPhone";
+import {
+  DEMO_LOCALES,
+  type DemoLocale,
+  type DemoSettings,
+  PROVIDER_NAMES,
+  type ProviderName,
+  THEMES,
+  type Theme,
+  writeSettings,
+} from "./settings";
 
-const adapter = createHttpAdapter({ baseUrl: "/api/otp" });
-
-const MESSAGES: Record<string, string> = {
-  invalid_phone: "This number doesn't look right. Check it and try again.",
-  blocked_phone: "We can't send a code to this number. Try another number.",
-  rate_limited: "Too many tries. Wait a moment, then try again.",
-  insufficient_quota: "The service is unavailable right now. Try again later.",
-  auth_failed: "The service is unavailable right now. Try again later.",
-  config_error: "The service is unavailable right now. Try again later.",
-  not_found: "This code request is no longer valid. Send a new code.",
-  wrong_code: "That code isn't right. Check the message and try again.",
-  too_many_attempts: "Too many wrong codes. Ask for a new code.",
-  expired: "This code has expired. Ask for a new code.",
-  already_verified: "This code was already used. Ask for a new code.",
-  network: "We couldn't reach the server. Check your connection and try again.",
-  provider_error: "Something went wrong on our side. Try again later.",
+const LANGUAGES: Record<DemoLocale, string> = {
+  en: "English",
+  th: "ไทย",
+  id: "Bahasa Indonesia",
+  zh: "中文",
 };
 
-const clock = (seconds: number) =>
-  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+/** The provider @otpkit/server was started with (`pnpm dev:server` passes OTPKIT_PROVIDER on). */
+const SERVER_PROVIDER = import.meta.env.VITE_OTPKIT_SERVER_PROVIDER || "console";
 
-export function App() {
-  const [phone, setPhone] = useState("+66812345678");
-  const flow = useOtpFlow({ adapter });
-  const phoneId = useId();
-  const codeId = useId();
-  const errorId = useId();
-  const error = flow.error && (
-    <p id={errorId} className="error" role="alert">
-      {MESSAGES[flow.error.kind]}
-      {flow.error.kind === "wrong_code" && flow.attemptsLeft !== undefined
-        ? ` ${flow.attemptsLeft} attempts left.`
-        : ""}
-    </p>
+export function App({ backend, initial }: { backend: DemoBackend; initial: DemoSettings }) {
+  const embedded = backend.mode === "embedded";
+  const [provider, setProvider] = useState<ProviderName>(initial.provider);
+  const [locale, setLocale] = useState<DemoLocale>(initial.locale);
+  const [theme, setTheme] = useState<Theme>(initial.theme);
+  const { ttlSeconds, cooldownSeconds } = initial;
+
+  const [phone, setPhone] = useState<string | null>(null);
+  const [sends, setSends] = useState(0);
+  const [events, setEvents] = useState<FlowEvent[]>([]);
+  const [token, setToken] = useState<string | null>(null);
+  const [run, setRun] = useState(0);
+
+  const adapter = useMemo(
+    () =>
+      createDemoAdapter(backend, {
+        onPhone: setPhone,
+        onEvent(event) {
+          setEvents((list) => [event, ...list].slice(0, 8));
+          if (event.ok && event.operation !== "verify") setSends((count) => count + 1);
+        },
+      }),
+    [backend],
   );
 
-  const submitPhone = (event: FormEvent) => {
-    event.preventDefault();
-    flow.send(phone.replace(/[^\d+]/g, ""));
-  };
-  const submitCode = (event: FormEvent) => {
-    event.preventDefault();
-    flow.verify();
-  };
+  // Embedded: from now on the mocked server answers as this provider.
+  useEffect(() => {
+    backend.configure({ provider, ttlSeconds, cooldownSeconds });
+  }, [backend, provider, ttlSeconds, cooldownSeconds]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.lang = locale;
+    writeSettings({ provider, locale, theme });
+  }, [provider, locale, theme]);
+
+  const profile = embedded
+    ? PROVIDERS[provider]
+    : (PROVIDERS[SERVER_PROVIDER as ProviderName] ?? PROVIDERS.console);
+  const copy = PAGE_COPY[locale];
+
+  function restart() {
+    setToken(null);
+    setEvents([]);
+    setRun((count) => count + 1);
+  }
 
   return (
-    <div className="page">
-      <main className="card">
-        <p className="brand">Acme</p>
-        {flow.step === "verified" ? (
-          <section aria-labelledby="done">
-            <h1 id="done">Phone number verified</h1>
-            <p>{flow.phone} is verified.</p>
-            <p className="muted">Verification token for your backend:</p>
-            <code className="token">{flow.token ?? "(none)"}</code>
-            <button type="button" className="link" onClick={flow.reset}>
-              Start again
-            </button>
-          </section>
-        ) : flow.step === "enterPhone" || flow.step === "sending" ? (
-          <form onSubmit={submitPhone} aria-labelledby="phone-title">
-            <h1 id="phone-title">Enter your phone number</h1>
-            <p className="muted">We'll send you a code by SMS.</p>
-            <label htmlFor={phoneId}>Phone number</label>
-            <input
-              id={phoneId}
-              type="tel"
-              autoComplete="tel"
-              value={phone}
-              onChange={(event) => setPhone(event.target.value)}
-              aria-invalid={flow.error?.kind === "invalid_phone" || undefined}
-              aria-describedby={flow.error ? errorId : undefined}
-            />
-            {error}
-            <button type="submit" disabled={!flow.canSend} aria-busy={flow.isSending}>
-              {flow.isSending
-                ? "Sending…"
-                : flow.secondsUntilRetry > 0
-                  ? `Try again in ${clock(flow.secondsUntilRetry)}`
-                  : "Send code"}
-            </button>
-          </form>
-        ) : (
-          <form onSubmit={submitCode} aria-labelledby="code-title">
-            <h1 id="code-title">Enter the code</h1>
-            <p className="muted">
-              Sent by SMS to {flow.challenge?.phone}.{" "}
-              <button type="button" className="link" onClick={flow.changeNumber}>
-                Change number
-              </button>
+    <>
+      <header className="topbar" lang="en">
+        <p className="brand">
+          otpkit <span>demo</span>
+        </p>
+        <div className="switchers">
+          {embedded ? (
+            <label>
+              Provider
+              <select
+                value={provider}
+                onChange={(event) => {
+                  setProvider(event.target.value as ProviderName);
+                  restart();
+                }}
+              >
+                {PROVIDER_NAMES.map((name) => (
+                  <option key={name} value={name}>
+                    {PROVIDERS[name].label} (simulated)
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <p className="server-provider">
+              Provider <strong>{SERVER_PROVIDER}</strong>
             </p>
-            {flow.challenge?.referenceCode && (
-              <p className="muted">Ref {flow.challenge.referenceCode}</p>
-            )}
-            <label htmlFor={codeId}>Code</label>
-            <input
-              id={codeId}
-              className="code"
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              pattern="[0-9]*"
-              maxLength={flow.codeLength}
-              value={flow.code}
-              onChange={(event) => flow.setCode(event.target.value.replace(/\D/g, ""))}
-              aria-invalid={flow.error?.kind === "wrong_code" || undefined}
-              aria-describedby={flow.error ? errorId : undefined}
-              disabled={flow.challengeStatus !== "live"}
-            />
-            {error}
-            {flow.challengeStatus === "live" && (
-              <p className="muted">Code expires in {clock(flow.secondsUntilExpiry)}</p>
-            )}
-            <button type="submit" disabled={!flow.canVerify} aria-busy={flow.isVerifying}>
-              {flow.isVerifying ? "Checking…" : "Verify"}
-            </button>
-            <button
-              type="button"
-              className="link"
-              disabled={!flow.canResend}
-              onClick={() => flow.resend()}
+          )}
+          <label>
+            Language
+            <select
+              value={locale}
+              onChange={(event) => setLocale(event.target.value as DemoLocale)}
             >
-              {flow.isResending
-                ? "Sending…"
-                : flow.canResend
-                  ? "Resend code"
-                  : `Resend in ${clock(flow.secondsUntilResend)}`}
-            </button>
-          </form>
-        )}
-      </main>
-      <SimulatedPhone />
-    </div>
+              {DEMO_LOCALES.map((tag) => (
+                <option key={tag} value={tag} lang={tag}>
+                  {LANGUAGES[tag]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Theme
+            <select value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
+              {THEMES.map((name) => (
+                <option key={name} value={name}>
+                  {name === "light" ? "Light" : "Dark"}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p className="mode-note" data-testid="mode">
+          {embedded ? (
+            <>
+              <strong>Embedded mode:</strong> the server and the providers are simulated in your
+              browser (MSW). No SMS is sent. {profile.simulated}
+            </>
+          ) : (
+            <>
+              <strong>Server mode:</strong> this page talks to <code>@otpkit/server</code> over HTTP
+              at <code>/api/otp</code>; the server picked the <code>{SERVER_PROVIDER}</code>{" "}
+              provider from its environment.
+            </>
+          )}
+        </p>
+      </header>
+
+      <div className="layout">
+        <main className="column">
+          <div className="signin">
+            <p className="logo" aria-hidden="true">
+              Acme
+            </p>
+            <h1>{copy.title}</h1>
+            <p className="intro">{copy.intro}</p>
+            <OtpVerify
+              key={`${provider}-${run}`}
+              adapter={adapter}
+              locale={locale}
+              defaultCountry={profile.country}
+              channels={embedded ? profile.channels : []}
+              // A reload restarts the mocked server, so there is nothing to resume in embedded mode.
+              persist={!embedded}
+              onVerified={(result) => setToken(result.token ?? "")}
+            />
+            {token !== null && (
+              <button type="button" className="otpkit-link again" onClick={restart}>
+                {copy.again}
+              </button>
+            )}
+          </div>
+
+          {token && <BackendCheck backend={backend} token={token} />}
+
+          <section className="panel" aria-labelledby="events-title" lang="en">
+            <h2 id="events-title">What your app sees</h2>
+            {events.length === 0 ? (
+              <p className="muted">Each answer of the server shows here, newest first.</p>
+            ) : (
+              <ol className="events" data-testid="events">
+                {events.map((event) => (
+                  <li key={event.id} data-ok={event.ok}>
+                    <code>{event.operation}</code> {event.outcome}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+
+          {embedded && <NumbersToTry provider={provider} />}
+        </main>
+
+        <SimulatedPhone backend={backend} phone={phone} sends={sends} />
+      </div>
+    </>
+  );
+}
+
+function NumbersToTry({ provider }: { provider: ProviderName }) {
+  const sandbox = PROVIDERS[provider].sandbox;
+  return (
+    <section className="panel" aria-labelledby="numbers-title" lang="en">
+      <h2 id="numbers-title">Numbers to try</h2>
+      {sandbox && (
+        <>
+          <p>{PROVIDERS[provider].label} sandbox numbers, as the kit maps their answers:</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Provider answers</th>
+                <th scope="col">Kind</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sandbox.map((entry) => (
+                <tr key={entry.phone}>
+                  <td>
+                    <code>{entry.phone}</code>
+                  </td>
+                  <td>{entry.answer}</td>
+                  <td>{entry.kind === "ok" ? "works" : entry.kind}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <details>
+        <summary>Numbers that fail on purpose, with any provider</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Number</th>
+              <th scope="col">Kind</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(SCENARIO_PHONES).map(([kind, number]) => (
+              <tr key={kind}>
+                <td>
+                  <code>{number}</code>
+                </td>
+                <td>{kind}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
   );
 }
