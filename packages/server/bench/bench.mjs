@@ -10,7 +10,7 @@
  * Needs redis-server on the PATH for the Redis row (skipped without it).
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,6 +49,16 @@ const stop = (child) =>
     child.once("exit", resolve);
     child.kill("SIGTERM");
   });
+
+/** CPU seconds a process has used (Linux /proc; 100 ticks a second), or undefined. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
 
 let runs = 0;
 async function load(url, duration) {
@@ -138,16 +148,24 @@ try {
   for (const target of targets) {
     const { child, info } = await start(target.file, target.args);
     children.push(child);
+    target.pid = child.pid;
     target.url = info.url;
     target.results = [];
     await load(target.url, warmupSeconds);
   }
   for (let round = 1; round <= rounds; round++) {
     for (const target of targets) {
+      const before = cpuSeconds(target.pid);
       const result = await load(target.url, seconds);
+      const after = cpuSeconds(target.pid);
+      // The server's own CPU per request: what a busy machine changes least.
+      result.cpuMicros =
+        before === undefined || after === undefined
+          ? Number.NaN
+          : ((after - before) * 1e6) / result.total;
       target.results.push(result);
       process.stderr.write(
-        `round ${round}, ${target.name}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99} ms\n`,
+        `round ${round}, ${target.name}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99} ms, ${result.cpuMicros.toFixed(1)} µs CPU/request\n`,
       );
     }
   }
@@ -163,19 +181,21 @@ const median = (values) => {
 };
 const sum = (values) => values.reduce((total, value) => total + value, 0);
 const bare = targets[0];
+const bareCpu = median(bare.results.map((r) => r.cpuMicros));
 const table = [
-  "| server | send+verify req/s (median) | p99 ms (median) | of bare (median of rounds) | non-2xx | errors |",
-  "| --- | ---: | ---: | ---: | ---: | ---: |",
+  "| server | send+verify req/s | p99 ms | req/s of bare | server CPU µs/request | CPU of bare's | non-2xx | errors |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ...targets.map((target) => {
     const ratios = target.results.map(
       (result, round) => result.requestsPerSecond / bare.results[round].requestsPerSecond,
     );
-    return `| ${target.name} | ${Math.round(median(target.results.map((r) => r.requestsPerSecond)))} | ${median(target.results.map((r) => r.p99))} | ${median(ratios).toFixed(2)} | ${sum(target.results.map((r) => r.non2xx))} | ${sum(target.results.map((r) => r.errors + r.timeouts))} |`;
+    const cpu = median(target.results.map((r) => r.cpuMicros));
+    return `| ${target.name} | ${Math.round(median(target.results.map((r) => r.requestsPerSecond)))} | ${median(target.results.map((r) => r.p99))} | ${median(ratios).toFixed(2)} | ${cpu.toFixed(1)} | ${(bareCpu / cpu).toFixed(2)} | ${sum(target.results.map((r) => r.non2xx))} | ${sum(target.results.map((r) => r.errors + r.timeouts))} |`;
   }),
 ];
 console.log(table.join("\n"));
 console.log(
-  `\n${rounds} rounds of ${seconds} s per server, taking turns, after a ${warmupSeconds} s warm-up each; ${connections} connections; send and verify alternate on each connection; load from a separate process (autocannon) on loopback; Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), load average ${loadavg()
+  `\nMedians over ${rounds} rounds of ${seconds} s per server, taking turns, after a ${warmupSeconds} s warm-up each; ${connections} connections; send and verify alternate on each connection; load from a separate process (autocannon) on loopback; Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), load average ${loadavg()
     .map((value) => value.toFixed(1))
     .join(" ")}.`,
 );
