@@ -54,6 +54,7 @@ const steps = [
     ["--filter", "@otpkit/demo", "exec", "playwright", "test", "--reporter=list,json"],
     "e2e.json",
   ],
+  ["storybook build (static)", "pnpm", ["build-storybook"]],
   ["size budgets", "node", ["scripts/size.mjs", "--check"]],
 ];
 

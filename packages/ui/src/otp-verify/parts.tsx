@@ -288,8 +288,10 @@ export function CodeStep(props: OtpVerifyCodeStepProps) {
           value={flow.code}
           onChange={flow.setCode}
           autoSubmit={false}
-          webOtpKey={challenge?.id}
-          disabled={!live && challenge !== null}
+          // A resend may keep the id with some backends; the new expiry always differs.
+          webOtpKey={challenge ? `${challenge.id}:${challenge.expiresAt}` : undefined}
+          // Nothing to type before the first code is on its way (a typed code would be lost).
+          disabled={!live}
           invalid={Boolean(error) && live}
           success={flow.isVerified}
           aria-labelledby={`${id}-heading`}
