@@ -57,11 +57,12 @@ const limited = (waitMs: number) =>
   });
 
 export function withSendLimits(adapter: OtpAdapter, options: SendLimitOptions): OtpAdapter {
-  const { sendsPerPhone, sendWindowSeconds, resendCooldownSeconds } = {
-    ...DEFAULT_SEND_LIMITS,
-    ...options,
-  };
-  const { now = Date.now } = options;
+  const {
+    sendsPerPhone = DEFAULT_SEND_LIMITS.sendsPerPhone,
+    sendWindowSeconds = DEFAULT_SEND_LIMITS.sendWindowSeconds,
+    resendCooldownSeconds = DEFAULT_SEND_LIMITS.resendCooldownSeconds,
+    now = Date.now,
+  } = options;
   checkLimits(sendsPerPhone, sendWindowSeconds, resendCooldownSeconds);
   const perPhone = options.limiter({
     name: "sends-per-phone",
