@@ -38,6 +38,7 @@ export {
   secondsUntilResend,
   secondsUntilRetry,
 } from "./machine";
+export { callingCode, maskPhone } from "./phone";
 export {
   type ChallengeResponse,
   challengeResponseSchema,

@@ -3,7 +3,6 @@ export {
   type OtpServerMockOptions,
   otpServerMock,
 } from "./otp-server-mock";
-export { maskPhone } from "./phone";
 export {
   SCENARIO_PHONES,
   type ScenarioOptions,

@@ -12,6 +12,7 @@
 import {
   DEFAULT_RETRY_AFTER_MS,
   E164_PATTERN,
+  maskPhone,
   type OtpAdapter,
   type OtpChallenge,
   type OtpErrorKind,
@@ -28,7 +29,7 @@ import { type HttpHandler, HttpResponse, http } from "msw";
 import { inbox as sharedInbox } from "../inbox";
 import { createKnobs, type MockOptions, type ProviderMock } from "../knobs";
 import { createInboxAdapter } from "./inbox-adapter";
-import { maskPhone, normalizePhone } from "./phone";
+import { normalizePhone } from "./phone";
 import { randomId } from "./random";
 import {
   SCENARIO_PHONES,
