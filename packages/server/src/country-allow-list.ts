@@ -3,8 +3,7 @@
  * matched on the E.164 calling code, so "US" also admits Canada and the other +1 countries,
  * and "RU" admits Kazakhstan (+7): the calling code is what the SMS bill depends on.
  */
-import { type OtpAdapter, OtpError } from "@otpkit/core";
-import { callingCode } from "./phone";
+import { callingCode, type OtpAdapter, OtpError } from "@otpkit/core";
 
 /** ISO 3166-1 alpha-2 codes this table knows; anything else is given as a calling code. */
 export const CALLING_CODES: Readonly<Record<string, string>> = {

@@ -17,6 +17,7 @@ import {
   DEFAULT_RETRY_AFTER_MS,
   E164_PATTERN,
   isOtpError,
+  maskPhone,
   type OtpAdapter,
   type OtpChallenge,
   type OtpChannel,
@@ -39,7 +40,6 @@ import { withCountryAllowList } from "./country-allow-list";
 import type { DevInbox } from "./dev-inbox";
 import { createIpLimit, DEFAULT_SENDS_PER_IP } from "./ip-limit";
 import { jsonLogger, type LogLevel, type OtpLogger } from "./logger";
-import { maskPhone } from "./phone";
 import { type BodySource, MAX_BODY_BYTES, readJsonFrom, requestBody } from "./request-body";
 import { DEFAULT_SEND_LIMITS, type SendLimits, withSendLimits } from "./send-limits";
 import type { OtpStore } from "./store";

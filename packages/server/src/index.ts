@@ -3,6 +3,8 @@
  * be trusted to a browser: provider credentials, rate limits, attempt counting and signed
  * verification tokens.
  */
+
+export { callingCode, maskPhone } from "@otpkit/core";
 export { type Failure, SAFE_MESSAGES } from "./answers";
 export { type AttemptLimitOptions, DEFAULT_MAX_ATTEMPTS, withAttemptLimit } from "./attempt-limit";
 export { type BotCheck, type BotCheckInput, passBotCheck } from "./bot-check";
@@ -31,7 +33,6 @@ export {
   type ServeOptions,
   serve,
 } from "./node";
-export { callingCode, maskPhone } from "./phone";
 export { MAX_BODY_BYTES, readJsonBody } from "./request-body";
 export {
   DEFAULT_SEND_LIMITS,
