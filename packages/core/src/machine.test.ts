@@ -796,6 +796,14 @@ describe("retry", () => {
   });
 });
 
+describe("expired answer naming a wait", () => {
+  it("allows resend once the server's wait is over", () => {
+    const state = verifyFailed(otpError("expired", { resendAfterMs: 20_000 }), T0 + 5_000);
+    expect(canResend(state, T0 + 24_999)).toBe(false);
+    expect(canResend(state, T0 + 25_000)).toBe(true);
+  });
+});
+
 describe("retry after a refusal", () => {
   it.each(["wrong_code", "too_many_attempts", "expired", "invalid_phone", "not_found"] as const)(
     "does not resend a request refused with %s",

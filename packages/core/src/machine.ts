@@ -239,8 +239,11 @@ function failed(state: FlowState, request: PendingRequest, error: OtpError, at: 
       return { ...base, challenge, challengeStatus: "locked", code: "" };
     }
     case "expired": {
-      // Resend is allowed at once for an expired code.
-      const challenge = state.challenge && { ...state.challenge, resendAt: at };
+      // Resend is allowed at once for an expired code, unless the server names a wait.
+      const challenge = state.challenge && {
+        ...state.challenge,
+        resendAt: error.resendAfterMs === undefined ? at : at + error.resendAfterMs,
+      };
       return { ...base, challenge, challengeStatus: "expired", code: "" };
     }
     case "not_found":
