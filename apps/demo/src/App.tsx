@@ -145,7 +145,7 @@ export function App({ backend, initial }: { backend: DemoBackend; initial: DemoS
       </header>
 
       <div className="layout">
-        <main className="column">
+        <main className="column signin-column">
           <div className="signin">
             <p className="logo" aria-hidden="true">
               Acme
@@ -170,8 +170,12 @@ export function App({ backend, initial }: { backend: DemoBackend; initial: DemoS
           </div>
 
           {token && <BackendCheck backend={backend} token={token} />}
+        </main>
 
-          <section className="panel" aria-labelledby="events-title" lang="en">
+        <SimulatedPhone backend={backend} phone={phone} sends={sends} />
+
+        <aside className="column tools" aria-label="Developer tools" lang="en">
+          <section className="panel" aria-labelledby="events-title">
             <h2 id="events-title">What your app sees</h2>
             {events.length === 0 ? (
               <p className="muted">Each answer of the server shows here, newest first.</p>
@@ -187,9 +191,7 @@ export function App({ backend, initial }: { backend: DemoBackend; initial: DemoS
           </section>
 
           {embedded && <NumbersToTry provider={provider} />}
-        </main>
-
-        <SimulatedPhone backend={backend} phone={phone} sends={sends} />
+        </aside>
       </div>
     </>
   );
@@ -198,7 +200,7 @@ export function App({ backend, initial }: { backend: DemoBackend; initial: DemoS
 function NumbersToTry({ provider }: { provider: ProviderName }) {
   const sandbox = PROVIDERS[provider].sandbox;
   return (
-    <section className="panel" aria-labelledby="numbers-title" lang="en">
+    <section className="panel" aria-labelledby="numbers-title">
       <h2 id="numbers-title">Numbers to try</h2>
       {sandbox && (
         <>
