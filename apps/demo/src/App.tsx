@@ -28,6 +28,26 @@ const LANGUAGES: Record<DemoLocale, string> = {
 /** The provider @otpkit/server was started with (`pnpm dev:server` passes OTPKIT_PROVIDER on). */
 const SERVER_PROVIDER = import.meta.env.VITE_OTPKIT_SERVER_PROVIDER || "console";
 
+/**
+ * Server mode resumes a live code after a reload (the server still has it): the simulated
+ * phone must still be that number's. Embedded mode starts over, its server lives in the page.
+ */
+const PHONE_KEY = "otpkit-demo:phone";
+function storedPhone(): string | null {
+  try {
+    return sessionStorage.getItem(PHONE_KEY);
+  } catch {
+    return null;
+  }
+}
+function storePhone(phone: string) {
+  try {
+    sessionStorage.setItem(PHONE_KEY, phone);
+  } catch {
+    // Storage refused (private mode): the phone is lost on reload, nothing else.
+  }
+}
+
 export function App({ backend, initial }: { backend: DemoBackend; initial: DemoSettings }) {
   const embedded = backend.mode === "embedded";
   const [provider, setProvider] = useState<ProviderName>(initial.provider);
@@ -35,7 +55,7 @@ export function App({ backend, initial }: { backend: DemoBackend; initial: DemoS
   const [theme, setTheme] = useState<Theme>(initial.theme);
   const { ttlSeconds, cooldownSeconds } = initial;
 
-  const [phone, setPhone] = useState<string | null>(null);
+  const [phone, setPhone] = useState<string | null>(() => (embedded ? null : storedPhone()));
   const [sends, setSends] = useState(0);
   const [events, setEvents] = useState<FlowEvent[]>([]);
   const [token, setToken] = useState<string | null>(null);
@@ -44,7 +64,10 @@ export function App({ backend, initial }: { backend: DemoBackend; initial: DemoS
   const adapter = useMemo(
     () =>
       createDemoAdapter(backend, {
-        onPhone: setPhone,
+        onPhone(next) {
+          setPhone(next);
+          if (backend.mode === "server") storePhone(next);
+        },
         onEvent(event) {
           setEvents((list) => [event, ...list].slice(0, 8));
           if (event.ok && event.operation !== "verify") setSends((count) => count + 1);
