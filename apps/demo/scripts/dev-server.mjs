@@ -26,6 +26,8 @@ const SERVER_PACKAGES = ["core", "providers", "server"];
 const bin = join(root, "packages/server/dist/bin.js");
 
 const { values: args } = parseArgs({
+  // `pnpm … report -- --json x` passes the "--" through.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     port: { type: "string" },
     "server-port": { type: "string" },

@@ -37,6 +37,8 @@ const CHROME_FLAGS = [
 const TARGETS = { accessibility: 100, performance: 95 };
 
 const { values: args } = parseArgs({
+  // `pnpm … report -- --json x` passes the "--" through.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: { "skip-build": { type: "boolean", default: false }, json: { type: "string" } },
 });
 
