@@ -59,8 +59,8 @@ export default defineConfig(({ mode }) => {
         "zod/mini",
         "msw",
         "msw/browser",
-        "libphonenumber-js/core",
-        "libphonenumber-js/mobile/metadata",
+        "@otpkit/react > libphonenumber-js/core",
+        "@otpkit/react > libphonenumber-js/mobile/metadata",
       ],
     },
     build: {
