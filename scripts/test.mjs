@@ -42,6 +42,8 @@ const onNode = (version) => {
 };
 
 const steps = [
+  // Debian's chromium and redis-server, installed when missing (as root), else a clear message.
+  ["system packages", "bash", ["scripts/system-deps.sh"]],
   ["build", "pnpm", ["build"]],
   ["typecheck", "pnpm", ["typecheck"]],
   ["lint", "pnpm", ["lint"]],
