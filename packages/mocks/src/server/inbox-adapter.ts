@@ -1,9 +1,16 @@
 /**
  * The wire mock's default backend: an OtpAdapter that generates codes in the browser or
  * Node and delivers them to the simulated inbox, the way the console provider does for a
- * real server. Attempts, cooldowns and rate limits are the server layer's job, not this one's.
+ * real server in development (same SMS text, provider "console", SMS only unless told).
+ * Attempts, cooldowns and rate limits are the server layer's job, not this one's.
  */
-import { type OtpAdapter, type OtpChallenge, OtpError, type OtpErrorKind } from "@otpkit/core";
+import {
+  type OtpAdapter,
+  type OtpChallenge,
+  type OtpChannel,
+  OtpError,
+  type OtpErrorKind,
+} from "@otpkit/core";
 import type { Inbox } from "../inbox";
 import { randomDigits, randomId, randomReference } from "./random";
 
@@ -16,6 +23,8 @@ export interface InboxAdapterOptions {
   referenceCodes: boolean;
   /** Sender name in the SMS. */
   sender: string;
+  /** The channels it delivers on; the first is the default. */
+  channels: readonly OtpChannel[];
 }
 
 interface Issued {
@@ -27,12 +36,13 @@ interface Issued {
 }
 
 export interface InboxAdapter extends OtpAdapter {
+  readonly channels: readonly OtpChannel[];
   /** Forget every code. */
   reset(): void;
 }
 
 export function createInboxAdapter(options: InboxAdapterOptions): InboxAdapter {
-  const { inbox, now, codeLength, ttlSeconds, referenceCodes, sender } = options;
+  const { inbox, now, codeLength, ttlSeconds, referenceCodes, sender, channels } = options;
   let issued = new Map<string, Issued>();
 
   function issue(phone: string, channel: string): OtpChallenge {
@@ -47,7 +57,7 @@ export function createInboxAdapter(options: InboxAdapterOptions): InboxAdapter {
       to: phone,
       from: sender,
       text: `Your ${sender} code is ${code}${ref}. It expires in ${duration(ttlSeconds)}.`,
-      provider: "server",
+      provider: "console",
       channel,
       at,
     });
@@ -70,7 +80,8 @@ export function createInboxAdapter(options: InboxAdapterOptions): InboxAdapter {
   }
 
   return {
-    async send({ phone, channel = "sms" }) {
+    channels,
+    async send({ phone, channel = channels[0] ?? "sms" }) {
       return issue(phone, channel);
     },
     async resend({ challenge, channel }) {

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { codeFromText, createInbox } from "../inbox";
 import { type OtpServerMockOptions, otpServerMock } from "./otp-server-mock";
 import { SCENARIO_PHONES } from "./scenarios";
+import { MOCK_TOKEN_ALG } from "./token";
 
 const BASE = "http://otp.test/api/otp";
 const PHONE = "+66812345678";
@@ -52,6 +53,10 @@ function failureOf(answer: { status: number; body: unknown }) {
 
 const wrong = (code: string) => [...code].map((d) => String((Number(d) + 1) % 10)).join("");
 
+/** One base64url JSON segment of a JWT. */
+const decode = (segment: string | undefined): unknown =>
+  JSON.parse(Buffer.from(segment ?? "", "base64url").toString("utf8"));
+
 describe("otpServerMock send", () => {
   it("answers a challenge with a masked phone and relative times, and delivers the SMS", async () => {
     const { post, inbox } = setup();
@@ -59,7 +64,7 @@ describe("otpServerMock send", () => {
     expect(answer.status).toBe(200);
     const { challenge } = challengeResponseSchema.parse(answer.body);
     expect(challenge).toEqual({
-      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      id: expect.stringMatching(/^[\w-]{22}$/),
       phone: "+66 ••• ••• 678",
       codeLength: 6,
       expiresIn: 300,
@@ -68,21 +73,21 @@ describe("otpServerMock send", () => {
       channel: "sms",
     });
     expect(inbox.messages(PHONE)).toEqual([
-      expect.objectContaining({ to: PHONE, from: "otpkit", provider: "server", channel: "sms" }),
+      expect.objectContaining({ to: PHONE, from: "otpkit", provider: "console", channel: "sms" }),
     ]);
     expect(inbox.latest(PHONE)).toMatch(/^Your otpkit code is \d{6}\. It expires in 5 minutes\.$/);
   });
 
   it.each([
-    ["a national number", { phone: "0812345678" }, "invalid_phone"],
-    ["spaces in the number", { phone: "+66 81 234 5678" }, "invalid_phone"],
-    ["no phone at all", { channel: "sms" }, "config_error"],
-    ["a number as phone", { phone: 66812345678 }, "config_error"],
-    ["a body that is not JSON", "phone=+66812345678", "config_error"],
-  ])("refuses %s with %s and delivers nothing", async (_, body, kind) => {
+    ["a national number", { phone: "0812345678" }, 422, "invalid_phone"],
+    ["spaces in the number", { phone: "+66 81 234 5678" }, 422, "invalid_phone"],
+    ["no phone at all", { channel: "sms" }, 400, "config_error"],
+    ["a number as phone", { phone: 66812345678 }, 400, "config_error"],
+    ["a body that is not JSON", "phone=+66812345678", 400, "config_error"],
+  ])("refuses %s with %i %s and delivers nothing", async (_, body, status, kind) => {
     const { post, inbox } = setup();
     const answer = await post("send", body);
-    expect(answer.status).toBe(STATUS_BY_KIND[kind as OtpErrorKind]);
+    expect(answer.status).toBe(status);
     expect(failureOf(answer)).toMatchObject({ kind, message: expect.any(String) });
     expect(inbox.messages()).toHaveLength(0);
   });
@@ -109,15 +114,34 @@ describe("otpServerMock send", () => {
 });
 
 describe("otpServerMock verify", () => {
-  it("accepts the delivered code with a token", async () => {
-    const { post, send, codeFor } = setup();
+  it("accepts the delivered code with a JWT-shaped token that no verifier accepts", async () => {
+    const { post, send, codeFor, clock } = setup();
     const challenge = await send();
     const answer = await post("verify", { challengeId: challenge.id, code: codeFor() });
     expect(answer.status).toBe(200);
-    expect(verifyResponseSchema.parse(answer.body)).toEqual({
-      verified: true,
-      token: expect.stringMatching(/^mock\.[\w-]+$/),
+    const { token } = verifyResponseSchema.parse(answer.body);
+    const [header, claims, signature] = (token ?? "").split(".");
+    expect(decode(header)).toEqual({ alg: MOCK_TOKEN_ALG, typ: "JWT" });
+    // Not an algorithm of RFC 7518 or 8037 (not even "none"): every JOSE library refuses it.
+    expect(MOCK_TOKEN_ALG).not.toMatch(/^(none|[HREP]S(256|384|512)K?|EdDSA|Ed25519|Ed448)$/i);
+    const iat = Math.floor(clock.now() / 1000);
+    expect(decode(claims)).toEqual({
+      iss: "otpkit",
+      sub: PHONE,
+      jti: challenge.id,
+      iat,
+      exp: iat + 600,
     });
+    expect(signature).toBe("");
+  });
+
+  it("gives the token the lifetime it is told", async () => {
+    const { post, send, codeFor } = setup({ tokenTtlSeconds: 60 });
+    const challenge = await send();
+    const answer = await post("verify", { challengeId: challenge.id, code: codeFor() });
+    const { token } = verifyResponseSchema.parse(answer.body);
+    const claims = decode(token?.split(".")[1]) as { iat: number; exp: number };
+    expect(claims.exp - claims.iat).toBe(60);
   });
 
   it("counts wrong codes, then locks with too_many_attempts, resendIn and Retry-After", async () => {
@@ -170,12 +194,15 @@ describe("otpServerMock verify", () => {
     }
   });
 
-  it("refuses a malformed verify body with config_error", async () => {
+  it("refuses a malformed verify body with 400 config_error, naming the field", async () => {
     const { post, send } = setup();
     const { id } = await send();
     const answer = await post("verify", { challengeId: id });
-    expect(answer.status).toBe(500);
-    expect(failureOf(answer).kind).toBe("config_error");
+    expect(answer.status).toBe(400);
+    expect(failureOf(answer)).toEqual({
+      kind: "config_error",
+      message: "The request body does not match the protocol (code)",
+    });
   });
 });
 
@@ -191,7 +218,7 @@ describe("otpServerMock resend", () => {
     expect(inbox.messages(PHONE)).toHaveLength(1);
   });
 
-  it("replaces the challenge and its code, with a cooldown that doubles each time", async () => {
+  it("replaces the challenge and its code, with the server's cooldowns, then locks the number", async () => {
     const { post, send, codeFor, clock } = setup();
     const first = await send();
     const codes = [codeFor()];
@@ -208,7 +235,8 @@ describe("otpServerMock resend", () => {
       current = next;
       codes.push(codeFor());
     }
-    expect(current.resendIn).toBe(240);
+    // The 4th code went out at 210 s: the number waits for the end of its hour.
+    expect(current.resendIn).toBe(3600 - 210);
     const oldCode = codes.at(-2) ?? "";
     if (oldCode !== codeFor()) {
       const stale = await post("verify", { challengeId: current.id, code: oldCode });
@@ -218,7 +246,7 @@ describe("otpServerMock resend", () => {
     expect(ok.status).toBe(200);
   });
 
-  it("limits sends per number over a window, then lets the number start again", async () => {
+  it("takes resendSeconds as the first of three doubling cooldowns", async () => {
     const { post, send, clock } = setup({
       sendsPerPhone: 3,
       sendWindowSeconds: 600,
@@ -226,29 +254,41 @@ describe("otpServerMock resend", () => {
       ttlSeconds: 900,
     });
     let current = await send();
+    const waits = [current.resendIn];
     for (let i = 0; i < 2; i++) {
       clock.advance(current.resendIn * 1000);
       const answer = await post("resend", { challengeId: current.id });
       current = challengeResponseSchema.parse(answer.body).challenge;
+      waits.push(current.resendIn);
     }
-    // Three sends at 0 s, 10 s and 30 s; the fourth waits until the first leaves the window.
-    clock.advance(current.resendIn * 1000);
+    // Sends at 0 s and 10 s; the third (at 30 s) is the last of the window: free at 600 s.
+    expect(waits).toEqual([10, 20, 570]);
+    clock.advance(569_000);
     const limited = await post("resend", { challengeId: current.id });
     expect(limited.status).toBe(429);
-    expect(failureOf(limited)).toMatchObject({ kind: "rate_limited", retryAfter: 530 });
-    expect(limited.headers.get("retry-after")).toBe("530");
-    clock.advance(530_000);
-    const fresh = await post("resend", { challengeId: current.id });
-    expect(fresh.status).toBe(200);
+    expect(failureOf(limited)).toMatchObject({ kind: "rate_limited", retryAfter: 1, resendIn: 1 });
+    clock.advance(1_000);
+    expect((await post("resend", { challengeId: current.id })).status).toBe(200);
   });
 
-  it("resends an expired code at once, and never offers a cooldown longer than the code", async () => {
-    const { post, send, clock } = setup({ ttlSeconds: 20, resendSeconds: 30 });
-    const challenge = await send();
-    expect(challenge.resendIn).toBe(20);
-    clock.advance(20_000);
-    const answer = await post("resend", { challengeId: challenge.id });
-    expect(answer.status).toBe(200);
+  it("takes the server's resendCooldownSeconds as it is", async () => {
+    const { send, post, clock } = setup({ resendCooldownSeconds: [5] });
+    const first = await send();
+    expect(first.resendIn).toBe(5);
+    clock.advance(5_000);
+    const second = challengeResponseSchema.parse(
+      (await post("resend", { challengeId: first.id })).body,
+    ).challenge;
+    expect(second.resendIn).toBe(3600 - 5);
+  });
+
+  it("counts every send from this browser, as the server counts per IP", async () => {
+    const { post } = setup({ sendsPerIp: 2 });
+    expect((await post("send", { phone: "+66800000001" })).status).toBe(200);
+    expect((await post("send", { phone: "+66800000002" })).status).toBe(200);
+    const third = await post("send", { phone: "+66800000003" });
+    expect(third.status).toBe(429);
+    expect(third.headers.get("retry-after")).toBe("3600");
   });
 
   it("refuses to resend a verified challenge", async () => {
@@ -314,16 +354,54 @@ describe("otpServerMock scenarios", () => {
 
   it("lets any number answer with a kind, for a number of requests or until cleared", async () => {
     const { mock, post, send } = setup();
-    mock.scenario(PHONE, "provider_error", { times: 1 });
-    expect(failureOf(await post("send", { phone: PHONE })).kind).toBe("provider_error");
-    expect((await post("send", { phone: PHONE })).status).toBe(200);
-
     const other = "+6281234567890";
-    mock.scenario(other, "blocked_phone");
+    mock.scenario(other, "blocked_phone", { times: 2 });
     expect(failureOf(await post("send", { phone: other })).kind).toBe("blocked_phone");
     expect(failureOf(await post("send", { phone: other })).kind).toBe("blocked_phone");
-    mock.scenario(other, null);
     expect((await send(other)).phone).toBe("+62 ••• ••• 890");
+    mock.scenario(PHONE, "insufficient_quota");
+    expect(failureOf(await post("send", { phone: PHONE })).kind).toBe("insufficient_quota");
+    mock.scenario(PHONE, null);
+    expect((await post("send", { phone: PHONE })).status).toBe(200);
+  });
+
+  it("treats a scripted failure as the provider's, as the server would", async () => {
+    const { mock, post, clock } = setup();
+    // Nothing went out: the send is given back, the number may try again at once.
+    mock.scenario(PHONE, "auth_failed", { times: 1 });
+    expect((await post("send", { phone: PHONE })).status).toBe(503);
+    expect((await post("send", { phone: "+66812345678" })).status).toBe(200);
+    // The provider failed (a code may have gone out): the number's cooldown stands.
+    const other = "+66899999999";
+    mock.scenario(other, "provider_error", { times: 1 });
+    expect((await post("send", { phone: other })).status).toBe(502);
+    clock.advance(1_000);
+    const retry = await post("send", { phone: other });
+    expect(failureOf(retry)).toMatchObject({ kind: "rate_limited", retryAfter: 29, resendIn: 29 });
+  });
+
+  it("answers a scripted verify failure with resendIn, charging no attempt for expired", async () => {
+    const { mock, post, send, codeFor } = setup();
+    const { id } = await send();
+    mock.scenario(PHONE, "expired", { times: 1 });
+    const expired = await post("verify", { challengeId: id, code: codeFor() });
+    expect([expired.status, failureOf(expired)]).toEqual([
+      410,
+      { kind: "expired", message: "The code expired", resendIn: 30 },
+    ]);
+    const next = await post("verify", { challengeId: id, code: wrong(codeFor()) });
+    expect(failureOf(next).attemptsLeft).toBe(4);
+  });
+
+  it("locks a challenge for good once too_many_attempts was answered", async () => {
+    const { mock, post, send, codeFor } = setup();
+    const { id } = await send();
+    mock.scenario(PHONE, "too_many_attempts", { times: 1 });
+    expect(failureOf(await post("verify", { challengeId: id, code: codeFor() })).kind).toBe(
+      "too_many_attempts",
+    );
+    const right = await post("verify", { challengeId: id, code: codeFor() });
+    expect(failureOf(right)).toMatchObject({ kind: "too_many_attempts", attemptsLeft: 0 });
   });
 
   it("scripts a resend failure when asked with `on`", async () => {
@@ -355,6 +433,17 @@ describe("otpServerMock dev inbox", () => {
       expect(messages).toHaveLength(1);
       expect(messages[0]).toMatchObject({ to: PHONE, text: expect.stringContaining("otpkit") });
     }
+  });
+
+  it("lists at most the 20 newest messages of a number, as the server's dev inbox keeps", async () => {
+    const { inbox } = setup();
+    for (let i = 0; i < 25; i++)
+      inbox.deliver({ to: PHONE, from: "x", text: `m${i}`, provider: "x" });
+    const response = await fetch(`${BASE}/dev/inbox?phone=${encodeURIComponent(PHONE)}`);
+    const { messages } = (await response.json()) as { messages: { text: string }[] };
+    expect(messages.map((message) => message.text)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `m${i + 5}`),
+    );
   });
 
   it("answers invalid_phone without a number", async () => {
@@ -402,6 +491,8 @@ describe("otpServerMock with createHttpAdapter", () => {
     expect(failureOf(await post("verify", { challengeId: id, code: "123456" })).kind).toBe(
       "not_found",
     );
+    // The number's cooldown went with it.
+    await expect(adapter.send({ phone: PHONE })).resolves.toBeTruthy();
     await expect(adapter.send({ phone: "+66811111111" })).resolves.toBeTruthy();
     await expect(adapter.send({ phone: SCENARIO_PHONES.blocked_phone })).rejects.toMatchObject({
       kind: "blocked_phone",
@@ -439,5 +530,50 @@ describe("otpServerMock over another adapter", () => {
     const { id } = await send();
     const answer = await post("verify", { challengeId: id, code: "246810" });
     expect(answer.status).toBe(200);
+  });
+
+  it("answers anything but an OtpError from the adapter as the server does: 502 provider_error", async () => {
+    const fake = createFakeAdapter();
+    fake.send = () => Promise.reject(new TypeError("Cannot read properties of undefined"));
+    const { post } = setup({ adapter: fake });
+    const answer = await post("send", { phone: PHONE });
+    expect([answer.status, failureOf(answer)]).toEqual([
+      502,
+      { kind: "provider_error", message: "The SMS provider failed" },
+    ]);
+  });
+
+  it("offers the channels the adapter says it has, not those in its challenges", async () => {
+    const inChallengesOnly = createFakeAdapter({ channels: ["sms", "whatsapp"] });
+    const { post } = setup({ adapter: inChallengesOnly });
+    const answer = await post("send", { phone: PHONE });
+    expect(challengeResponseSchema.parse(answer.body).challenge).not.toHaveProperty("channels");
+    const refused = await post("send", { phone: "+66899999999", channel: "whatsapp" });
+    expect([refused.status, failureOf(refused)]).toEqual([
+      422,
+      { kind: "config_error", message: "This server delivers codes by sms only" },
+    ]);
+    expect(inChallengesOnly.calls).toHaveLength(1);
+
+    const declared = Object.assign(createFakeAdapter(), { channels: ["sms", "whatsapp"] });
+    const other = setup({ adapter: declared });
+    const sent = await other.post("send", { phone: PHONE, channel: "whatsapp" });
+    expect(challengeResponseSchema.parse(sent.body).challenge).toMatchObject({
+      channel: "whatsapp",
+      channels: ["sms", "whatsapp"],
+    });
+  });
+});
+
+describe("otpServerMock channels of the default adapter", () => {
+  it("delivers on the channel asked for among those it is given", async () => {
+    const { post, inbox } = setup({ channels: ["sms", "whatsapp"] });
+    const answer = await post("send", { phone: PHONE, channel: "whatsapp" });
+    expect(challengeResponseSchema.parse(answer.body).challenge).toMatchObject({
+      channel: "whatsapp",
+      channels: ["sms", "whatsapp"],
+    });
+    expect(inbox.latestMessage(PHONE)?.channel).toBe("whatsapp");
+    expect((await post("send", { phone: "+66899999999", channel: "voice" })).status).toBe(422);
   });
 });

@@ -8,19 +8,25 @@
  *   POST {base}/verify  { challengeId, code }                  -> 200 { verified: true, token }
  *   GET  {base}/dev/inbox?phone=+66...                         -> 200 { messages }
  *   failure: { error: { kind, message, retryAfter?, attemptsLeft?, resendIn? } }
+ *
+ * The server's policies are played in its order, as decorators over the adapter: the
+ * challenge store, the per-number send limits and cooldown, the attempt limit; the
+ * per-client send limit and the request checks run first. parity.test.ts holds the
+ * server's exact answers, which this file must keep giving.
  */
 import {
   DEFAULT_RETRY_AFTER_MS,
   E164_PATTERN,
+  isOtpError,
   maskPhone,
   type OtpAdapter,
   type OtpChallenge,
+  type OtpChannel,
+  OtpError,
   type OtpErrorKind,
   resendRequestSchema,
-  STATUS_BY_KIND,
   secondsUntil,
   sendRequestSchema,
-  toOtpError,
   type VerifyResponse,
   verifyRequestSchema,
   type WireChallenge,
@@ -28,38 +34,60 @@ import {
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { inbox as sharedInbox } from "../inbox";
 import { createKnobs, type MockOptions, type ProviderMock } from "../knobs";
+import { type Failure, failureAnswer, jsonAnswer, refused } from "./answers";
+import { DEFAULT_MAX_ATTEMPTS, withAttemptLimit } from "./attempt-limit";
+import { createChallengeService } from "./challenges";
 import { createInboxAdapter } from "./inbox-adapter";
 import { normalizePhone } from "./phone";
-import { randomId } from "./random";
+import { invalidFields, readJsonBody } from "./request-body";
 import {
   SCENARIO_PHONES,
   type Scenario,
   type ScenarioOptions,
   type ServerOperation,
   scenarioFor,
+  withScenarios,
 } from "./scenarios";
+import { DEFAULT_SEND_LIMITS, withSendLimits } from "./send-limits";
+import { mockToken } from "./token";
+import { createWindows } from "./windows";
+
+/** An adapter, optionally saying which channels it delivers on, as @otpkit/server takes it. */
+export type ServerMockAdapter = OtpAdapter & { readonly channels?: readonly OtpChannel[] };
 
 export interface OtpServerMockOptions extends MockOptions {
   /** Where the routes live: "/api/otp" (default, same origin) or an absolute URL. */
   baseUrl?: string;
   /**
    * The adapter behind the server. Default: codes generated here and delivered to `inbox`
-   * (from "otpkit", provider "server"). Pass `createFakeAdapter({ codes: ["123456"] })`
-   * from @otpkit/core/testing for a code everyone knows.
+   * as the console provider does (from "otpkit", provider "console"). Pass
+   * `createFakeAdapter({ codes: ["123456"] })` from @otpkit/core/testing for a code
+   * everyone knows. Its `channels` property says what the server offers (default SMS only).
    */
-  adapter?: OtpAdapter;
+  adapter?: ServerMockAdapter;
   /** Digits per code of the default adapter. Default 6. */
   codeLength?: number;
   /** Code lifetime of the default adapter. Default 300. */
   ttlSeconds?: number;
-  /** First resend cooldown; it doubles with every further send to the number. Default 30. */
+  /** Channels the default adapter offers, the first by default. Default ["sms"]. */
+  channels?: readonly OtpChannel[];
+  /**
+   * Wait after the 1st, 2nd, 3rd… send to a number before the next; after the list, the
+   * number is locked until its window ends. Default [30, 60, 120], as the server.
+   */
+  resendCooldownSeconds?: readonly number[];
+  /** Shorthand for `resendCooldownSeconds: [s, 2s, 4s]` (30 gives the default). */
   resendSeconds?: number;
   /** Wrong codes accepted per challenge before it locks. Default 5. */
   maxAttempts?: number;
   /** Sends (and resends) per number in `sendWindowSeconds`. Default 5. */
   sendsPerPhone?: number;
-  /** Window of the per-number send limit. Default 3600. */
+  /** Window of the per-number and per-client send limits. Default 3600. */
   sendWindowSeconds?: number;
+  /** Sends (and resends) from this one browser per window, as the server counts per IP. Default 20. */
+  sendsPerIp?: number;
+  /** How long the token's `exp` says it holds. Default 600. */
+  tokenTtlSeconds?: number;
   /** Give every challenge a reference code ("Ref ABCDE"), as ANTS does. Default false. */
   referenceCodes?: boolean;
   /** Sender name in the SMS of the default adapter. Default "otpkit". */
@@ -78,40 +106,12 @@ export interface OtpServerMock extends ProviderMock {
   scenario(phone: string, kind: OtpErrorKind | null, options?: ScenarioOptions): void;
 }
 
-interface Live {
-  id: string;
-  phone: string;
-  /** The adapter's own challenge, kept server-side. */
-  inner: OtpChallenge;
-  expiresAt: number;
-  resendAt: number;
-  attemptsLeft: number;
-  verified: boolean;
-}
-
-interface Failure {
-  kind: OtpErrorKind;
-  retryAfterMs?: number;
-  attemptsLeft?: number;
-  resendAfterMs?: number;
-}
-
-/** Safe English defaults; the UI shows its own text for each kind. */
-const MESSAGES: Record<OtpErrorKind, string> = {
-  invalid_phone: "The phone number is not valid",
-  blocked_phone: "This phone number cannot receive codes",
-  rate_limited: "Too many requests; try again later",
-  insufficient_quota: "The service is temporarily unavailable",
-  auth_failed: "The service is temporarily unavailable",
-  config_error: "The request could not be handled",
-  not_found: "This code request is no longer valid",
-  wrong_code: "The code did not match",
-  too_many_attempts: "Too many wrong codes",
-  expired: "The code expired",
-  already_verified: "This code was already used",
-  network: "The SMS provider did not answer",
-  provider_error: "The SMS provider failed",
-};
+/** The server's dev inbox keeps this many messages per number. */
+const DEV_INBOX_PER_PHONE = 20;
+const DEFAULT_SENDS_PER_IP = 20;
+const DEFAULT_TOKEN_TTL_SECONDS = 600;
+/** All of the mock's requests come from one browser: one client address. */
+const CLIENT = "ip:browser";
 
 export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock {
   const {
@@ -120,28 +120,31 @@ export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock
     now = Date.now,
     codeLength = 6,
     ttlSeconds = 300,
-    resendSeconds = 30,
-    maxAttempts = 5,
-    sendsPerPhone = 5,
-    sendWindowSeconds = 3600,
+    channels = ["sms"],
+    maxAttempts = DEFAULT_MAX_ATTEMPTS,
+    sendsPerPhone = DEFAULT_SEND_LIMITS.sendsPerPhone,
+    sendWindowSeconds = DEFAULT_SEND_LIMITS.sendWindowSeconds,
+    sendsPerIp = DEFAULT_SENDS_PER_IP,
+    tokenTtlSeconds = DEFAULT_TOKEN_TTL_SECONDS,
     referenceCodes = false,
     sender = "otpkit",
     scenarioPhones = true,
   } = options;
+  const resendCooldownSeconds =
+    options.resendCooldownSeconds ??
+    (options.resendSeconds === undefined
+      ? DEFAULT_SEND_LIMITS.resendCooldownSeconds
+      : [1, 2, 4].map((factor) => factor * (options.resendSeconds as number)));
   const base = baseUrl.replace(/\/+$/, "");
+  const basePath = new URL(base, "http://localhost").pathname.replace(/\/+$/, "");
   const knobs = createKnobs({ latencyMs: options.latencyMs });
   const builtIn = options.adapter
     ? undefined
-    : createInboxAdapter({ inbox, now, codeLength, ttlSeconds, referenceCodes, sender });
-  const adapter: OtpAdapter = options.adapter ?? (builtIn as OtpAdapter);
+    : createInboxAdapter({ inbox, now, codeLength, ttlSeconds, referenceCodes, sender, channels });
+  const adapter: ServerMockAdapter = options.adapter ?? (builtIn as ServerMockAdapter);
+  const offered: readonly OtpChannel[] = adapter.channels?.length ? [...adapter.channels] : ["sms"];
 
-  let challenges = new Map<string, Live>();
-  /** Times of recent sends per number, oldest first. */
-  let sends = new Map<string, number[]>();
-  /** The newest challenge per number, for the cooldown between sends. */
-  let latest = new Map<string, Live>();
   let scenarios = new Map<string, Scenario>();
-
   function presetScenarios() {
     scenarios = new Map();
     if (!scenarioPhones) return;
@@ -151,7 +154,7 @@ export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock
   }
   presetScenarios();
 
-  /** The scenario answer for this request, if one applies (and counts it down). */
+  /** The scenario answer for this call of the adapter, if one applies (and counts it down). */
   function scripted(phone: string, operation: ServerOperation): Scenario | undefined {
     const scenario = scenarios.get(normalizePhone(phone));
     if (!scenario || scenario.on !== operation || scenario.remaining <= 0) return undefined;
@@ -159,197 +162,176 @@ export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock
     return scenario;
   }
 
-  function recentSends(phone: string, at: number): number[] {
-    const windowStart = at - sendWindowSeconds * 1000;
-    const recent = (sends.get(phone) ?? []).filter((time) => time > windowStart);
-    sends.set(phone, recent);
-    return recent;
-  }
+  const windows = createWindows(now);
+  let chain: OtpAdapter = withScenarios(adapter, scripted);
+  chain = withAttemptLimit(chain, { windows, now, maxAttempts });
+  chain = withSendLimits(chain, {
+    windows,
+    now,
+    sendsPerPhone,
+    sendWindowSeconds,
+    resendCooldownSeconds,
+  });
+  const service = createChallengeService({ adapter: chain, now });
 
-  /** Refuses a send to `phone` over the per-number limit. */
-  function sendLimit(phone: string, at: number): Failure | undefined {
-    const recent = recentSends(phone, at);
-    if (recent.length < sendsPerPhone) return undefined;
-    const oldest = recent[0] ?? at;
-    return { kind: "rate_limited", retryAfterMs: oldest + sendWindowSeconds * 1000 - at };
-  }
-
-  /** A new challenge for `phone`; its cooldown doubles with each recent send to the number. */
-  function open(phone: string, inner: OtpChallenge, at: number): Live {
-    const recent = recentSends(phone, at);
-    const cooldownMs = resendSeconds * 1000 * 2 ** recent.length;
-    recent.push(at);
-    // An expired code may be replaced at once, so the cooldown never outlasts the code.
-    const live: Live = {
-      id: randomId(),
-      phone,
-      inner,
-      expiresAt: inner.expiresAt,
-      resendAt: Math.min(at + cooldownMs, inner.expiresAt),
-      attemptsLeft: maxAttempts,
-      verified: false,
-    };
-    challenges.set(live.id, live);
-    latest.set(phone, live);
-    return live;
-  }
-
-  function toWire(live: Live, at: number): WireChallenge {
-    const { inner } = live;
-    return {
-      id: live.id,
-      phone: maskPhone(live.phone),
-      codeLength: inner.codeLength,
-      expiresIn: secondsUntil(live.expiresAt, at),
-      resendIn: secondsUntil(live.resendAt, at),
-      attemptsLeft: live.attemptsLeft,
-      channel: inner.channel,
-      ...(inner.channels ? { channels: inner.channels } : {}),
-      ...(inner.referenceCode ? { referenceCode: inner.referenceCode } : {}),
-    };
-  }
-
-  /** The answer for a scripted kind, with the fields the real server would add. */
-  function scriptedFailure(kind: OtpErrorKind, live: Live | undefined, at: number): Failure {
-    if (kind === "rate_limited") return { kind, retryAfterMs: DEFAULT_RETRY_AFTER_MS };
-    if (kind === "too_many_attempts") {
-      return { kind, attemptsLeft: 0, resendAfterMs: live ? live.resendAt - at : 0 };
+  /** The per-IP send limit: every request here comes from the same browser. */
+  function takeClientSend() {
+    const taken = windows.add(CLIENT, 1, sendWindowSeconds * 1000);
+    if (taken.points > sendsPerIp) {
+      throw new OtpError({
+        kind: "rate_limited",
+        message: "Too many codes requested from this address",
+        retryAfterMs: taken.endsAt - now(),
+      });
     }
-    return { kind };
   }
 
-  /** What a thrown adapter error becomes on the wire. The adapter's message stays here. */
-  function fromAdapter(thrown: unknown): Failure {
-    const error = toOtpError(thrown);
+  function toWire(challenge: OtpChallenge, masked = maskPhone(challenge.phone)): WireChallenge {
+    const at = now();
+    return {
+      id: challenge.id,
+      phone: masked,
+      codeLength: challenge.codeLength,
+      expiresIn: secondsUntil(challenge.expiresAt, at),
+      resendIn: secondsUntil(challenge.resendAt, at),
+      ...(challenge.attemptsLeft === undefined ? {} : { attemptsLeft: challenge.attemptsLeft }),
+      channel: challenge.channel,
+      ...(offered.length > 1 ? { channels: [...offered] } : {}),
+      ...(challenge.referenceCode ? { referenceCode: challenge.referenceCode } : {}),
+    };
+  }
+
+  /** What a thrown error becomes on the wire. Its message stays here. */
+  function refusal(thrown: unknown): Failure {
+    // Anything but an OtpError is a fault, answered as the server does: "try again later".
+    const error = isOtpError(thrown) ? thrown : new OtpError({ kind: "provider_error" });
     return {
       kind: error.kind,
-      ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+      retryAfterMs:
+        error.retryAfterMs ?? (error.kind === "rate_limited" ? DEFAULT_RETRY_AFTER_MS : undefined),
+      attemptsLeft: error.attemptsLeft,
+      resendAfterMs: error.resendAfterMs,
     };
   }
 
-  /** A wrong code costs an attempt; the last one locks the challenge. */
-  function wrongCode(live: Live, at: number): Failure {
-    live.attemptsLeft = Math.max(0, live.attemptsLeft - 1);
-    if (live.attemptsLeft > 0) return { kind: "wrong_code", attemptsLeft: live.attemptsLeft };
-    return locked(live, at);
+  function unofferedChannel(channel: string | undefined): Failure | undefined {
+    if (channel === undefined || offered.includes(channel)) return undefined;
+    return refused(422, `This server delivers codes by ${offered.join(", ")} only`);
   }
 
-  const locked = (live: Live, at: number): Failure => ({
-    kind: "too_many_attempts",
-    attemptsLeft: 0,
-    resendAfterMs: Math.max(0, live.resendAt - at),
-  });
-
-  async function send(body: unknown, signal: AbortSignal): Promise<Response> {
-    const parsed = sendRequestSchema.safeParse(body);
-    if (!parsed.success) return fail({ kind: badPhone(body) ? "invalid_phone" : "config_error" });
+  async function send(request: Request): Promise<Failure | Response> {
+    const read = await readJsonBody(request);
+    if (!read.ok) return read.failure;
+    const parsed = sendRequestSchema.safeParse(read.json);
+    if (!parsed.success) {
+      const phoneOnly = parsed.error.issues.every((issue) => issue.path[0] === "phone");
+      const phone = (read.json as { phone?: unknown } | null)?.phone;
+      if (phoneOnly && typeof phone === "string") {
+        return refused(422, "The phone number must be in E.164 form", "invalid_phone");
+      }
+      return refused(400, invalidFields(parsed.error.issues));
+    }
     const { phone, channel, locale } = parsed.data;
-    const scenario = scripted(phone, "send");
-    if (scenario) return fail(scriptedFailure(scenario.kind, undefined, now()));
-
-    const at = now();
-    const previous = latest.get(phone);
-    if (previous && !previous.verified && at < previous.resendAt && at < previous.expiresAt) {
-      return fail({ kind: "rate_limited", retryAfterMs: previous.resendAt - at });
-    }
-    const limited = sendLimit(phone, at);
-    if (limited) return fail(limited);
-
-    let inner: OtpChallenge;
+    const refusedChannel = unofferedChannel(channel);
+    if (refusedChannel) return refusedChannel;
     try {
-      inner = await adapter.send({ phone, channel, locale, signal });
+      takeClientSend();
+      const challenge = await service.send({ phone, channel, locale });
+      return jsonAnswer({ challenge: toWire(challenge, maskPhone(phone)) });
     } catch (thrown) {
-      return fail(fromAdapter(thrown));
+      return refusal(thrown);
     }
-    const answeredAt = now();
-    return HttpResponse.json({ challenge: toWire(open(phone, inner, answeredAt), answeredAt) });
   }
 
-  async function resend(body: unknown, signal: AbortSignal): Promise<Response> {
-    const parsed = resendRequestSchema.safeParse(body);
-    if (!parsed.success) return fail({ kind: "config_error" });
+  async function resend(request: Request): Promise<Failure | Response> {
+    const read = await readJsonBody(request);
+    if (!read.ok) return read.failure;
+    const parsed = resendRequestSchema.safeParse(read.json);
+    if (!parsed.success) return refused(400, invalidFields(parsed.error.issues));
     const { challengeId, channel } = parsed.data;
-    const live = challenges.get(challengeId);
-    if (!live) return fail({ kind: "not_found" });
-    const at = now();
-    const scenario = scripted(live.phone, "resend");
-    if (scenario) return fail(scriptedFailure(scenario.kind, live, at));
-    if (live.verified) return fail({ kind: "already_verified" });
-    if (at < live.resendAt && at < live.expiresAt) {
-      return fail({ kind: "rate_limited", retryAfterMs: live.resendAt - at });
-    }
-    const limited = sendLimit(live.phone, at);
-    if (limited) return fail(limited);
-
-    let inner: OtpChallenge;
+    const refusedChannel = unofferedChannel(channel);
+    if (refusedChannel) return refusedChannel;
     try {
-      inner = await adapter.resend({ challenge: live.inner, channel, signal });
+      takeClientSend();
+      const challenge = await service.resend({ challengeId, channel });
+      return jsonAnswer({ challenge: toWire(challenge) });
     } catch (thrown) {
-      return fail(fromAdapter(thrown));
+      return refusal(thrown);
     }
-    // The old challenge is gone: its id answers not_found, its code is replaced.
-    challenges.delete(live.id);
-    const answeredAt = now();
-    return HttpResponse.json({
-      challenge: toWire(open(live.phone, inner, answeredAt), answeredAt),
-    });
   }
 
-  async function verify(body: unknown, signal: AbortSignal): Promise<Response> {
-    const parsed = verifyRequestSchema.safeParse(body);
-    if (!parsed.success) return fail({ kind: "config_error" });
+  async function verify(request: Request): Promise<Failure | Response> {
+    const read = await readJsonBody(request);
+    if (!read.ok) return read.failure;
+    const parsed = verifyRequestSchema.safeParse(read.json);
+    if (!parsed.success) return refused(400, invalidFields(parsed.error.issues));
     const { challengeId, code } = parsed.data;
-    const live = challenges.get(challengeId);
-    if (!live) return fail({ kind: "not_found" });
-    const at = now();
-    const scenario = scripted(live.phone, "verify");
-    if (scenario?.kind === "wrong_code") return fail(wrongCode(live, at));
-    if (scenario) return fail(scriptedFailure(scenario.kind, live, at));
-    if (live.verified) return fail({ kind: "already_verified" });
-    if (at >= live.expiresAt) return fail({ kind: "expired" });
-    if (live.attemptsLeft <= 0) return fail(locked(live, at));
-
     try {
-      await adapter.verify({ challenge: live.inner, code, signal });
+      const challenge = await service.verify({ challengeId, code });
+      const token = mockToken({
+        phone: challenge.phone,
+        challengeId: challenge.id,
+        at: now(),
+        ttlSeconds: tokenTtlSeconds,
+      });
+      const answer: VerifyResponse = { verified: true, token };
+      return jsonAnswer(answer);
     } catch (thrown) {
-      const failure = fromAdapter(thrown);
-      if (failure.kind === "wrong_code") return fail(wrongCode(live, at));
-      if (failure.kind === "too_many_attempts") {
-        live.attemptsLeft = 0;
-        return fail(locked(live, at));
-      }
-      return fail(failure);
+      return refusal(thrown);
     }
-    live.verified = true;
-    const answer: VerifyResponse = { verified: true, token: token(live, at) };
-    return HttpResponse.json(answer);
   }
 
-  const protocol = (
-    path: string,
-    operation: (body: unknown, signal: AbortSignal) => Promise<Response>,
-  ): HttpHandler =>
-    http.post(`${base}/${path}`, async ({ request }) => {
-      const fault = await knobs.apply();
-      if (fault) return fault;
-      let body: unknown;
-      try {
-        body = await request.json();
-      } catch {
-        return fail({ kind: "config_error" });
-      }
-      return operation(body, request.signal);
-    });
+  /** The development inbox, as the server serves it with the console provider. */
+  function devInbox(query: URLSearchParams): Failure | Response {
+    const phone = `+${(query.get("phone") ?? "").replace(/\D/g, "")}`;
+    if (!E164_PATTERN.test(phone)) {
+      return refused(422, "The phone number must be in E.164 form", "invalid_phone");
+    }
+    return jsonAnswer({ messages: inbox.messages(phone).slice(-DEV_INBOX_PER_PHONE) });
+  }
+
+  const operations: Readonly<Record<string, (request: Request) => Promise<Failure | Response>>> = {
+    send,
+    resend,
+    verify,
+  };
+
+  const methodNotAllowed = (allow: string) =>
+    failureAnswer(refused(405, `Use ${allow.split(",")[0]}`), { allow });
+
+  async function route(request: Request): Promise<Failure | Response> {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith(`${basePath}/`)) return refused(404, "No such route");
+    const name = url.pathname.slice(basePath.length + 1);
+    const operation = Object.hasOwn(operations, name) ? operations[name] : undefined;
+    const known = operation !== undefined || name === "dev/inbox";
+    if (request.method === "OPTIONS" && known) return new HttpResponse(null, { status: 204 });
+    if (name === "dev/inbox") {
+      // The simulated phone polls this; knobs leave it alone so faults hit the flow only.
+      return request.method === "GET"
+        ? devInbox(url.searchParams)
+        : methodNotAllowed("GET, OPTIONS");
+    }
+    if (!operation) return refused(404, "No such route");
+    if (request.method !== "POST") return methodNotAllowed("POST, OPTIONS");
+    const fault = await knobs.apply();
+    if (fault) return fault;
+    return operation(request);
+  }
 
   const handlers: HttpHandler[] = [
-    protocol("send", send),
-    protocol("resend", resend),
-    protocol("verify", verify),
-    // The simulated phone polls this; knobs leave it alone so faults hit the flow only.
-    http.get(`${base}/dev/inbox`, ({ request }) => {
-      const phone = normalizePhone(new URL(request.url).searchParams.get("phone") ?? "");
-      if (!E164_PATTERN.test(phone)) return fail({ kind: "invalid_phone" });
-      return HttpResponse.json({ messages: inbox.messages(phone) });
+    http.all(`${base}/*`, async ({ request }) => {
+      let outcome: Failure | Response;
+      try {
+        outcome = await route(request);
+      } catch {
+        outcome = {
+          kind: "config_error",
+          status: 500,
+          message: "The server could not handle the request",
+        };
+      }
+      return outcome instanceof Response ? outcome : failureAnswer(outcome);
     }),
   ];
 
@@ -363,48 +345,11 @@ export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock
       else scenarios.set(key, scenarioFor(kind, scenarioOptions));
     },
     reset() {
-      challenges = new Map();
-      sends = new Map();
-      latest = new Map();
+      windows.clear();
+      service.reset();
       presetScenarios();
       builtIn?.reset();
       knobs.reset();
     },
   };
-}
-
-/** The wire's failure body, with the kind's status and Retry-After on 429. */
-function fail(failure: Failure): Response {
-  const { kind } = failure;
-  const status = STATUS_BY_KIND[kind];
-  const retryAfter = seconds(failure.retryAfterMs);
-  const resendIn = seconds(failure.resendAfterMs);
-  const wait = retryAfter ?? resendIn ?? (status === 429 ? DEFAULT_RETRY_AFTER_MS / 1000 : 0);
-  return HttpResponse.json(
-    {
-      error: {
-        kind,
-        message: MESSAGES[kind],
-        ...(retryAfter === undefined ? {} : { retryAfter }),
-        ...(failure.attemptsLeft === undefined ? {} : { attemptsLeft: failure.attemptsLeft }),
-        ...(resendIn === undefined ? {} : { resendIn }),
-      },
-    },
-    { status, headers: status === 429 ? { "retry-after": String(wait) } : {} },
-  );
-}
-
-const seconds = (ms: number | undefined) =>
-  ms === undefined ? undefined : Math.max(0, Math.ceil(ms / 1000));
-
-/** A phone that is present but not E.164 is the user's mistake, not a malformed request. */
-const badPhone = (body: unknown) =>
-  typeof (body as { phone?: unknown } | null)?.phone === "string" &&
-  !E164_PATTERN.test((body as { phone: string }).phone);
-
-/** Stands in for the server's signed token: readable, not signed. Never trust it. */
-function token(live: Live, at: number): string {
-  const claims = JSON.stringify({ sub: live.phone, challengeId: live.id, verifiedAt: at });
-  const base64url = btoa(claims).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  return `mock.${base64url}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { randomDigits, randomId, randomReference } from "./random";
+import { randomDigits, randomId, randomReference, randomToken } from "./random";
 
 describe("randomDigits", () => {
   it.each([4, 6, 10])("gives %i digits", (length) => {
@@ -20,11 +20,17 @@ describe("randomDigits", () => {
   });
 });
 
-describe("randomId and randomReference", () => {
+describe("randomId, randomToken and randomReference", () => {
   it("gives 32 hex characters, different every time", () => {
     const ids = new Set(Array.from({ length: 100 }, randomId));
     expect(ids.size).toBe(100);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("gives challenge ids shaped like the server's: 22 base64url characters, all different", () => {
+    const ids = new Set(Array.from({ length: 100 }, randomToken));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^[\w-]{22}$/);
   });
 
   it("gives five capital letters without look-alikes (I, O)", () => {

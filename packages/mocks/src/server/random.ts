@@ -36,3 +36,12 @@ export function randomReference(length = 5): string {
   }
   return reference;
 }
+
+/** An opaque id as @otpkit/server makes them: 16 random bytes, base64url (22 characters). */
+export function randomToken(): string {
+  let binary = "";
+  for (const byte of crypto.getRandomValues(new Uint8Array(16))) {
+    binary += String.fromCharCode(byte);
+  }
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}

@@ -1,4 +1,4 @@
-import type { OtpErrorKind } from "@otpkit/core";
+import { type OtpAdapter, OtpError, type OtpErrorKind } from "@otpkit/core";
 
 export type ServerOperation = "send" | "resend" | "verify";
 
@@ -54,3 +54,33 @@ export const SCENARIO_PHONES = {
   network: "+12025550112",
   provider_error: "+12025550113",
 } as const satisfies Record<OtpErrorKind, string>;
+
+/**
+ * The scenarios as answers of the adapter behind the server, so the server's policies
+ * treat them as they treat a real provider's failure: a send that failed for a reason
+ * that means nothing went out (blocked, quota, auth, config) is given back; a provider that
+ * failed or timed out keeps the number's cooldown; wrong codes count attempts.
+ */
+export function withScenarios(
+  adapter: OtpAdapter,
+  scripted: (phone: string, operation: ServerOperation) => Scenario | undefined,
+): OtpAdapter {
+  const check = (phone: string, operation: ServerOperation) => {
+    const scenario = scripted(phone, operation);
+    if (scenario) throw new OtpError({ kind: scenario.kind, message: `Scenario ${scenario.kind}` });
+  };
+  return {
+    async send(input) {
+      check(input.phone, "send");
+      return adapter.send(input);
+    },
+    async resend(input) {
+      check(input.challenge.phone, "resend");
+      return adapter.resend(input);
+    },
+    async verify(input) {
+      check(input.challenge.phone, "verify");
+      return adapter.verify(input);
+    },
+  };
+}
