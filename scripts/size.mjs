@@ -3,48 +3,79 @@
  * Bundle sizes as an app ships them: each entry bundled by esbuild (minified, ESM, browser),
  * with only the listed packages external, then gzip (level 9) and brotli (max quality).
  * Peers are bundled the same way in the same run, so the ratios compare like with like.
+ * Stylesheets are minified by the same esbuild and compared the same way.
  *
  *   node scripts/size.mjs            print the table
  *   node scripts/size.mjs --check    also fail (exit 1) when a budget is exceeded
  *   node scripts/size.mjs --json     print JSON instead
  *
  * Our packages are measured from their built `dist/` (run `pnpm build` first).
+ * `scripts/bench.mjs` imports `measureSizes` and `sizeTable` from here.
  */
+import { realpathSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = fileURLToPath(new URL("..", import.meta.url));
+const require = createRequire(`${root}/package.json`);
 const REACT = ["react", "react-dom", "react/jsx-runtime"];
 const QUERY = ["@tanstack/react-query"];
 
 /**
- * name, the code an app would write, what stays external, and the budget: in gzip bytes
- * (`budget`) or as a ratio of the peers' gzip bytes measured in the same run (`budgetRatio`).
+ * What a team would otherwise pick, bundled the way an app imports it. `css` is the
+ * stylesheet the peer asks apps to import, if any.
  */
-const entries = [
+export const PEERS = {
+  "input-otp": { code: `export { OTPInput } from "input-otp";`, external: REACT },
+  "react-otp-input": { code: `export { default } from "react-otp-input";`, external: REACT },
+  "react-phone-number-input": {
+    code: `export { default } from "react-phone-number-input";`,
+    external: REACT,
+    css: "react-phone-number-input/style.css",
+  },
+  "react-international-phone": {
+    code: `export { PhoneInput } from "react-international-phone";`,
+    external: REACT,
+    css: "react-international-phone/style.css",
+  },
+};
+
+/**
+ * name, the code an app would write, what stays external, the peer sets it is compared with
+ * (each set summed: OtpVerify replaces a code field plus a phone field), and the budget: in
+ * gzip bytes (`budget`) or as a ratio of the first peer set's gzip bytes measured in the same
+ * run (`budgetRatio`).
+ */
+export const ENTRIES = [
   {
+    id: "core+react",
     name: "@otpkit/core + @otpkit/react (useOtpFlow + createHttpAdapter)",
     code: `export { useOtpFlow, useCountdown } from "@otpkit/react";
            export { createHttpAdapter } from "@otpkit/core";`,
     external: [...REACT, ...QUERY],
     budget: 8 * 1024,
-    peers: ["input-otp"],
+    peers: [["input-otp"], ["react-otp-input"]],
   },
   {
+    id: "CodeInput",
     name: "CodeInput (with useCodeInput)",
     code: `export { CodeInput } from "@otpkit/ui";`,
     external: REACT,
     budgetRatio: 1,
-    peers: ["input-otp"],
+    peers: [["input-otp"], ["react-otp-input"]],
   },
   {
+    id: "PhoneInput",
     name: "PhoneInput (every country: metadata and flags)",
     code: `export { PhoneInput } from "@otpkit/ui";`,
     external: REACT,
     budgetRatio: 1,
-    peers: ["react-phone-number-input"],
+    peers: [["react-phone-number-input"], ["react-international-phone"]],
   },
   {
+    id: "OtpVerify",
     name: "OtpVerify as an app ships it (ui, react, core, metadata, TanStack Query)",
     code: `export { OtpVerify } from "@otpkit/ui";
            export { createHttpAdapter } from "@otpkit/core";`,
@@ -52,24 +83,34 @@ const entries = [
     budgetRatio: 0.75,
     // Not met yet (issue 5 stays open until it is): reported, not enforced.
     enforce: false,
-    peers: ["input-otp", "react-phone-number-input"],
+    peers: [
+      ["input-otp", "react-phone-number-input"],
+      ["react-otp-input", "react-international-phone"],
+    ],
   },
   {
+    id: "machine",
     name: "@otpkit/core flow machine alone",
     code: `export { flowReducer, canVerify, canResend, secondsUntilResend } from "@otpkit/core";`,
     external: [],
   },
+  {
+    id: "styles",
+    name: "@otpkit/ui/styles.css (theme and every component)",
+    css: "@otpkit/ui/styles.css",
+    peers: [["react-phone-number-input"], ["react-international-phone"]],
+  },
 ];
 
-const peers = {
-  "input-otp": { code: `export { OTPInput } from "input-otp";`, external: REACT },
-  "react-phone-number-input": {
-    code: `export { default } from "react-phone-number-input";`,
-    external: REACT,
-  },
-};
+const compressed = (bytes) => ({
+  min: bytes.length,
+  gzip: gzipSync(bytes, { level: 9 }).length,
+  brotli: brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+  }).length,
+});
 
-async function measure(code, external) {
+async function measureCode(code, external) {
   const result = await build({
     stdin: { contents: code, resolveDir: root, loader: "ts" },
     bundle: true,
@@ -82,68 +123,120 @@ async function measure(code, external) {
     logLevel: "silent",
     define: { "process.env.NODE_ENV": '"production"' },
   });
-  const bytes = result.outputFiles[0].contents;
-  return {
-    min: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
-    }).length,
-  };
+  return compressed(result.outputFiles[0].contents);
 }
 
-const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
-const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7);
-const rows = [];
-let failed = false;
-const peerSizes = {};
-for (const entry of entries) {
-  if (only && !entry.name.includes(only)) continue;
-  const size = await measure(entry.code, entry.external);
-  let peerGzip;
-  if (entry.peers) {
-    peerGzip = 0;
-    for (const name of entry.peers) {
-      peerSizes[name] ??= await measure(peers[name].code, peers[name].external);
-      peerGzip += peerSizes[name].gzip;
-    }
-  }
-  const budget =
-    entry.budget ?? (entry.budgetRatio === undefined ? undefined : entry.budgetRatio * peerGzip);
-  const over = budget !== undefined && size.gzip > budget;
-  failed ||= over && entry.enforce !== false;
-  rows.push({
-    name: entry.name,
-    ...size,
-    budget,
-    budgetRatio: entry.budgetRatio,
-    enforce: entry.enforce,
-    over,
-    peers: entry.peers?.join(" + "),
-    peerGzip,
-    ratio: peerGzip ? size.gzip / peerGzip : undefined,
+async function measureCss(specifier) {
+  const result = await build({
+    entryPoints: [realpathSync(require.resolve(specifier))],
+    bundle: true,
+    minify: true,
+    write: false,
+    logLevel: "silent",
+    // Flag images and fonts stay URLs, as a CSS bundler would emit them beside the CSS.
+    loader: { ".svg": "file", ".png": "file", ".woff2": "file" },
+    outdir: "/tmp/otpkit-size-css",
   });
+  const css = result.outputFiles.find((file) => file.path.endsWith(".css"));
+  return compressed(css.contents);
 }
 
-if (process.argv.includes("--json")) {
-  console.log(JSON.stringify(rows, null, 2));
-} else {
-  console.log("| bundle | min | gzip | brotli | peer (gzip, same run) | ratio | budget (gzip) |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- |");
-  for (const r of rows) {
-    const rule = r.budgetRatio === undefined ? "" : ` (${r.budgetRatio} × peer)`;
+const sum = (sizes) =>
+  sizes.reduce(
+    (total, size) => ({
+      min: total.min + size.min,
+      gzip: total.gzip + size.gzip,
+      brotli: total.brotli + size.brotli,
+    }),
+    { min: 0, gzip: 0, brotli: 0 },
+  );
+
+/**
+ * Measures every entry (or those whose name includes `only`) and its peers in one run.
+ * Each row: our sizes, one comparison per peer set (sizes and ratios), and the budget.
+ */
+export async function measureSizes({ only } = {}) {
+  const peerJs = {};
+  const peerCss = {};
+  const rows = [];
+  for (const entry of ENTRIES) {
+    if (only && !entry.name.includes(only)) continue;
+    const isCss = entry.css !== undefined;
+    const size = isCss
+      ? await measureCss(entry.css)
+      : await measureCode(entry.code, entry.external);
+    const comparisons = [];
+    for (const names of entry.peers ?? []) {
+      const sizes = [];
+      for (const name of names) {
+        if (isCss) {
+          if (!PEERS[name].css) continue;
+          peerCss[name] ??= await measureCss(PEERS[name].css);
+          sizes.push(peerCss[name]);
+        } else {
+          peerJs[name] ??= await measureCode(PEERS[name].code, PEERS[name].external);
+          sizes.push(peerJs[name]);
+        }
+      }
+      const peer = sum(sizes);
+      comparisons.push({
+        peers: names.join(" + "),
+        ...peer,
+        ratioGzip: size.gzip / peer.gzip,
+        ratioBrotli: size.brotli / peer.brotli,
+      });
+    }
     const budget =
-      r.budget === undefined
-        ? ""
-        : `${kb(r.budget)}${rule} ${r.over ? (r.enforce === false ? "OVER (not enforced yet)" : "OVER") : "ok"}`;
-    const peer = r.peers ? `${r.peers}: ${kb(r.peerGzip)}` : "";
-    const ratio = r.ratio === undefined ? "" : r.ratio.toFixed(2);
-    console.log(
-      `| ${r.name} | ${kb(r.min)} | ${kb(r.gzip)} | ${kb(r.brotli)} | ${peer} | ${ratio} | ${budget} |`,
-    );
+      entry.budget ??
+      (entry.budgetRatio === undefined ? undefined : entry.budgetRatio * comparisons[0].gzip);
+    rows.push({
+      id: entry.id,
+      name: entry.name,
+      ...size,
+      comparisons,
+      budget,
+      budgetRatio: entry.budgetRatio,
+      budgetPeers: entry.budgetRatio === undefined ? undefined : comparisons[0].peers,
+      enforce: entry.enforce !== false,
+      over: budget !== undefined && size.gzip > budget,
+    });
   }
+  return rows;
 }
-if (process.argv.includes("--check") && failed) {
-  console.error("size: a bundle is over its budget");
-  process.exit(1);
+
+export const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+
+/** The size table in markdown: one line per peer set, our sizes on the entry's first line. */
+export function sizeTable(rows) {
+  const lines = [
+    "| bundle | min | gzip | brotli | peer, same run: gzip / brotli | ratio gzip / brotli | budget (gzip) |",
+    "| --- | ---: | ---: | ---: | --- | ---: | --- |",
+  ];
+  for (const r of rows) {
+    const rule = r.budgetRatio === undefined ? "" : ` (${r.budgetRatio} × ${r.budgetPeers})`;
+    const verdict = r.over ? (r.enforce ? "OVER" : "OVER (not enforced yet)") : "ok";
+    const budget = r.budget === undefined ? "" : `${kb(r.budget)}${rule} ${verdict}`;
+    const comparisons = r.comparisons.length ? r.comparisons : [undefined];
+    comparisons.forEach((c, index) => {
+      const ours =
+        index === 0 ? `${r.name} | ${kb(r.min)} | ${kb(r.gzip)} | ${kb(r.brotli)}` : " | | |";
+      const peer = c ? `${c.peers}: ${kb(c.gzip)} / ${kb(c.brotli)}` : "";
+      const ratio = c ? `${c.ratioGzip.toFixed(2)} / ${c.ratioBrotli.toFixed(2)}` : "";
+      lines.push(`| ${ours} | ${peer} | ${ratio} | ${index === 0 ? budget : ""} |`);
+    });
+  }
+  return lines.join("\n");
+}
+
+const invokedDirectly =
+  process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7);
+  const rows = await measureSizes({ only });
+  if (process.argv.includes("--json")) console.log(JSON.stringify(rows, null, 2));
+  else console.log(sizeTable(rows));
+  if (process.argv.includes("--check") && rows.some((r) => r.over && r.enforce)) {
+    console.error("size: a bundle is over its budget");
+    process.exit(1);
+  }
 }
