@@ -2,8 +2,10 @@
 /**
  * The whole test suite, as the README and CI run it: build, typecheck, lint, every test
  * project, the node-side projects again on Node 22 and 24 (the packages claim Node >= 20),
- * and the size budgets. Every step runs even when an earlier one failed, so one run shows
- * everything that is wrong. Ends with one line: "tests: N passed, N failed".
+ * the size budgets, then what we would publish: publint and arethetypeswrong on every package,
+ * and the packed tarballs installed into a fresh Vite app (scripts/pack-check.mjs). Every step
+ * runs even when an earlier one failed, so one run shows everything that is wrong. Ends with
+ * one line: "tests: N passed, N failed".
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -58,6 +60,14 @@ const steps = [
   ],
   ["storybook build (static)", "pnpm", ["build-storybook"]],
   ["size budgets", "node", ["scripts/size.mjs", "--check"]],
+  ["publint (every package)", "pnpm", ["publint"]],
+  ["arethetypeswrong (every package, ESM only)", "pnpm", ["attw"]],
+  [
+    "pack check (tarballs in a fresh Vite app, OtpVerify in Chromium)",
+    "node",
+    // Built by the first step.
+    ["scripts/pack-check.mjs", "--no-build"],
+  ],
 ];
 
 let passed = 0;
