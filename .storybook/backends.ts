@@ -10,20 +10,16 @@
  * its documented codes map to (see providers.ts). The screens are therefore what the kit's
  * server would answer for that provider, not a recording of the provider itself.
  */
-import {
-  createHttpAdapter,
-  type OtpAdapter,
-  type OtpChallenge,
-  type OtpChannel,
-  OtpError,
-  type OtpErrorKind,
-} from "@otpkit/core";
+import { createHttpAdapter, type OtpAdapter, type OtpErrorKind } from "@otpkit/core";
 import {
   inbox,
   type OtpServerMock,
   type OtpServerMockOptions,
   otpServerMock,
+  PROVIDER_SIMULATIONS,
   type ScenarioOptions,
+  type SimulatedProviderName,
+  simulatedProviderServer,
 } from "@otpkit/mocks";
 
 export const OTP_BASE_URL = "/api/otp";
@@ -33,26 +29,13 @@ export const storyAdapter: OtpAdapter = createHttpAdapter({ baseUrl: OTP_BASE_UR
 
 export type BackendName = "kit" | "ants" | "engagelab" | "verihubs";
 
-interface ProviderSimulation {
-  /** Inbox `provider` field. */
-  provider: string;
-  sender: string;
-  codeLength: number;
-  ttlSeconds: number;
-  /** The first is the default; more than one lets the user choose (e.g. WhatsApp). */
-  channels: OtpChannel[];
-  referenceCodes: boolean;
-  /** The message as the phone shows it, in the provider's usual wording. */
-  text(code: string, channel: OtpChannel, referenceCode: string | undefined): string;
-}
-
 export interface BackendProfile {
   /** Toolbar title. */
   title: string;
   /** One line for the docs: what this choice simulates and how. */
   description: string;
-  /** Absent for the kit's own mock (codes made by otpServerMock itself). */
-  simulation?: ProviderSimulation;
+  /** The simulated provider (@otpkit/mocks); absent for the kit's own mock. */
+  provider?: SimulatedProviderName;
 }
 
 export const BACKENDS: Record<BackendName, BackendProfile> = {
@@ -65,46 +48,19 @@ export const BACKENDS: Record<BackendName, BackendProfile> = {
     title: "ANTS (simulated)",
     description:
       "Simulated as the kit's server would answer for ANTS: 6-digit codes with a reference code (“Ref: IpA6k”), SMS from “ANTS”.",
-    simulation: {
-      provider: "ants",
-      sender: "ANTS",
-      codeLength: 6,
-      ttlSeconds: 300,
-      channels: ["sms"],
-      referenceCodes: true,
-      text: (code, _channel, ref) => `Your OTP is ${code} (Ref: ${ref})`,
-    },
+    provider: "ants",
   },
   engagelab: {
     title: "EngageLab (simulated)",
     description:
-      "Simulated as the kit's server would answer for EngageLab with a 4-digit template offering SMS or WhatsApp, brand name “EngageLab”.",
-    simulation: {
-      provider: "engagelab",
-      sender: "EngageLab",
-      codeLength: 4,
-      ttlSeconds: 300,
-      channels: ["sms", "whatsapp"],
-      referenceCodes: false,
-      text: (code) => `Your verification code is ${code}. It expires in 5 minutes.`,
-    },
+      "Simulated as the kit's server would answer for EngageLab with a 6-digit template offering SMS or WhatsApp, worded in the user's language, brand name “EngageLab”.",
+    provider: "engagelab",
   },
   verihubs: {
     title: "Verihubs (simulated)",
     description:
       "Simulated as the kit's server would answer for Verihubs: 6-digit codes by SMS or WhatsApp, in Verihubs' Indonesian default wording.",
-    simulation: {
-      provider: "verihubs",
-      sender: "Verihubs",
-      codeLength: 6,
-      ttlSeconds: 300,
-      channels: ["sms", "whatsapp"],
-      referenceCodes: false,
-      text: (code, channel) =>
-        channel === "whatsapp"
-          ? `*${code}* adalah kode verifikasi Anda. Demi keamanan, jangan bagikan kode ini.`
-          : `Kode OTP Anda ${code}. Jangan berikan kode ini kepada siapa pun.`,
-    },
+    provider: "verihubs",
   },
 };
 
@@ -114,92 +70,18 @@ export const isBackendName = (value: unknown): value is BackendName =>
 /** What a story may change about the server (`parameters.otpServer`). */
 export type StoryServerOptions = Omit<OtpServerMockOptions, "adapter" | "baseUrl" | "inbox">;
 
-const randomDigits = (length: number) =>
-  Array.from(crypto.getRandomValues(new Uint32Array(length)), (n) => n % 10).join("");
-
-const REF_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-const randomReference = () =>
-  Array.from(
-    crypto.getRandomValues(new Uint32Array(5)),
-    (n) => REF_ALPHABET[n % REF_ALPHABET.length],
-  ).join("");
-
-const fail = (kind: OtpErrorKind) => new OtpError({ kind, message: kind });
-
-/**
- * A provider played in the browser: issues a code, delivers it to the simulated inbox in the
- * provider's wording, checks it. Attempts, cooldowns and limits are otpServerMock's job, as
- * they are @otpkit/server's in production.
- */
-function simulatedProvider(simulation: ProviderSimulation, ttlSeconds: number): OtpAdapter {
-  const issued = new Map<string, { phone: string; code: string; expiresAt: number }>();
-  const [defaultChannel = "sms"] = simulation.channels;
-
-  function issue(phone: string, channel: OtpChannel): OtpChallenge {
-    const at = Date.now();
-    const code = randomDigits(simulation.codeLength);
-    const referenceCode = simulation.referenceCodes ? randomReference() : undefined;
-    const id = crypto.randomUUID();
-    issued.set(id, { phone, code, expiresAt: at + ttlSeconds * 1000 });
-    inbox.deliver({
-      to: phone,
-      from: simulation.sender,
-      text: simulation.text(code, channel, referenceCode),
-      provider: simulation.provider,
-      channel,
-      at,
-    });
-    return {
-      id,
-      phone,
-      codeLength: simulation.codeLength,
-      expiresAt: at + ttlSeconds * 1000,
-      resendAt: at,
-      channel,
-      ...(simulation.channels.length > 1 ? { channels: simulation.channels } : {}),
-      ...(referenceCode ? { referenceCode } : {}),
-    };
-  }
-
-  return {
-    async send({ phone, channel }) {
-      return issue(phone, channel ?? defaultChannel);
-    },
-    async resend({ challenge, channel }) {
-      const record = issued.get(challenge.id);
-      if (!record) throw fail("not_found");
-      issued.delete(challenge.id);
-      return issue(record.phone, channel ?? challenge.channel);
-    },
-    async verify({ challenge, code }) {
-      const record = issued.get(challenge.id);
-      if (!record) throw fail("not_found");
-      if (Date.now() >= record.expiresAt) throw fail("expired");
-      if (code !== record.code) throw fail("wrong_code");
-      issued.delete(challenge.id);
-      return { verified: true };
-    },
-  };
-}
-
 /** A fresh server for one story: nothing remembered from the story before. */
 export function createBackend(name: BackendName, options: StoryServerOptions = {}): OtpServerMock {
-  const { simulation } = BACKENDS[name];
-  if (!simulation) return otpServerMock({ baseUrl: OTP_BASE_URL, inbox, ...options });
-  const ttlSeconds = options.ttlSeconds ?? simulation.ttlSeconds;
-  return otpServerMock({
-    baseUrl: OTP_BASE_URL,
-    inbox,
-    ...options,
-    ttlSeconds,
-    codeLength: simulation.codeLength,
-    adapter: simulatedProvider(simulation, ttlSeconds),
-  });
+  const { provider } = BACKENDS[name];
+  const settings = { baseUrl: OTP_BASE_URL, inbox, ...options };
+  return provider ? simulatedProviderServer(provider, settings) : otpServerMock(settings);
 }
 
 /** The code length a story should expect from a backend. */
 export const codeLengthOf = (name: BackendName, options: StoryServerOptions = {}): number =>
-  BACKENDS[name].simulation?.codeLength ?? options.codeLength ?? 6;
+  (BACKENDS[name].provider && PROVIDER_SIMULATIONS[BACKENDS[name].provider].codeLength) ??
+  options.codeLength ??
+  6;
 
 let current: { key: string; storyId: string; server: OtpServerMock } | undefined;
 

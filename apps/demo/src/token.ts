@@ -1,6 +1,7 @@
 /**
  * Reads (never checks) a verification token for display. @otpkit/server issues an HS256 JWT;
- * the mocked server of embedded mode issues `mock.<base64url JSON>`, readable and unsigned.
+ * the mocked server of embedded mode issues the same claims with an unsigned header
+ * (`alg: "none-otpkit-mock"`), which no verifier accepts.
  * Only the app's backend can check a token: `verifyOtpToken` needs the server's secret.
  */
 
@@ -23,16 +24,11 @@ function fromBase64url(part: string): Record<string, unknown> | undefined {
 
 export function decodeToken(token: string): DecodedToken | undefined {
   const parts = token.split(".");
-  if (parts.length === 2 && parts[0] === "mock") {
-    const claims = fromBase64url(parts[1] ?? "");
-    return claims && { format: "mock", claims };
-  }
-  if (parts.length === 3) {
-    const header = fromBase64url(parts[0] ?? "");
-    const claims = fromBase64url(parts[1] ?? "");
-    return header && claims && { format: "jwt", header, claims };
-  }
-  return undefined;
+  if (parts.length !== 3) return undefined;
+  const header = fromBase64url(parts[0] ?? "");
+  const claims = fromBase64url(parts[1] ?? "");
+  if (!header || !claims) return undefined;
+  return { format: header.alg === "HS256" ? "jwt" : "mock", header, claims };
 }
 
 /** Claims that hold times: seconds in a JWT (`iat`, `exp`), ms in the mock (`verifiedAt`). */

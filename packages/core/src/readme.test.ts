@@ -27,4 +27,4 @@ it("the README's example runs and prints what its comments say", async () => {
   const log = vi.spyOn(console, "log").mockImplementation(() => {});
   await import(/* @vite-ignore */ file);
   expect(log.mock.calls).toEqual(expected);
-});
+}, 20_000); // imports and transforms the example: slow on a loaded machine

@@ -176,16 +176,28 @@ describe("useOtpFlow", () => {
     expect(adapter.calls.map((c) => c.method)).toEqual(["send", "send"]);
   });
 
-  it("retries a provider failure once by itself, after a pause", async () => {
+  it("retries a provider failure of a verify once by itself, after a pause", async () => {
+    render(<Flow adapter={adapter} />);
+    click("Send");
+    await settle();
+    adapter.failNext("verify", { kind: "provider_error", status: 502 });
+    typeCode("123456");
+    await settle();
+    expect(text("step")).toBe("verifying");
+    await advance(1_000);
+    await settle();
+    expect(text("step")).toBe("verified");
+    expect(adapter.calls.filter((c) => c.method === "verify")).toHaveLength(2);
+  });
+
+  it("does not repeat a failed send by itself (the server counts every send)", async () => {
     adapter.failNext("send", { kind: "provider_error", status: 502 });
     render(<Flow adapter={adapter} />);
     click("Send");
     await settle();
-    expect(text("step")).toBe("sending");
-    await advance(1_000);
-    await settle();
-    expect(text("step")).toBe("enterCode");
-    expect(adapter.calls).toHaveLength(2);
+    await advance(5_000);
+    expect(text("error")).toBe("provider_error");
+    expect(adapter.calls).toHaveLength(1);
   });
 
   it("counts down a rate limit from the server's Retry-After", async () => {

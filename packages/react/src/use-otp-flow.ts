@@ -101,19 +101,24 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
   const [store] = useState(() => createFlowStore(now));
   const [controllers] = useState(() => new Set<AbortController>());
 
-  const observer = useMemo(
-    () =>
+  const observers = useMemo(() => {
+    const observe = (key: "send" | "verify", retry: boolean) =>
       new MutationObserver<OtpChallenge | OtpVerified, OtpError, Request>(client, {
-        mutationKey: ["otpkit"],
+        mutationKey: ["otpkit", key],
         mutationFn: (request) => run(optionsRef.current.adapter, request),
         networkMode: "always",
         gcTime: 0,
         // One automatic retry, after a pause, when the provider failed on its side.
-        retry: (failures, error) => failures < 1 && error.kind === "provider_error",
+        retry: (failures, error) => retry && failures < 1 && error.kind === "provider_error",
         retryDelay: 1000,
-      }),
-    [client],
-  );
+      });
+    return {
+      // A send is never repeated on its own: the server counts it against the number's
+      // cooldown, so a second try would only meet "rate_limited".
+      send: observe("send", false),
+      verify: observe("verify", true),
+    };
+  }, [client]);
 
   const actions = useMemo(() => {
     const start = (before: FlowState, after: FlowState) => {
@@ -121,7 +126,7 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
       if (!pending || pending === before.pending) return;
       const controller = new AbortController();
       controllers.add(controller);
-      observer
+      observers[pending.op === "verify" ? "verify" : "send"]
         .mutate(toRequest(pending, after, controller.signal, optionsRef.current.locale))
         .then(
           (result) => settle(pending, result),
@@ -170,7 +175,7 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
       changeNumber: () => store.dispatch({ type: "changeNumber" }),
       reset: () => store.dispatch({ type: "reset" }),
     };
-  }, [store, observer, controllers, now]);
+  }, [store, observers, controllers, now]);
 
   const { state, now: at } = useSyncExternalStore(store.subscribe, store.get, store.get);
 
@@ -207,9 +212,10 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
   useEffect(
     () => () => {
       for (const controller of controllers) controller.abort();
-      observer.reset();
+      observers.send.reset();
+      observers.verify.reset();
     },
-    [controllers, observer],
+    [controllers, observers],
   );
 
   const codeLength = state.challenge?.codeLength ?? options.codeLength ?? 6;

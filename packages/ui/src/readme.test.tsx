@@ -43,6 +43,6 @@ it("the README's example verifies a phone against the kit's protocol", async () 
   await act(async () => {
     fireEvent.change(code, { target: { value: codeFromText(sms) } });
   });
-  await expect.poll(() => token).toMatch(/^mock\./);
+  await expect.poll(() => token).toMatch(/^eyJ[\w-]+\.eyJ[\w-]+\.$/);
   expect(screen.getByRole("heading", { name: "Phone number verified" })).toBeInTheDocument();
-});
+}, 20_000); // imports and transforms the example: slow on a loaded machine

@@ -9,4 +9,12 @@ export {
   type ScenarioOptions,
   type ServerOperation,
 } from "./scenarios";
+export {
+  PROVIDER_SIMULATIONS,
+  type ProviderSimulation,
+  type SimulatedProviderName,
+  type SimulatedProviderOptions,
+  simulatedProviderAdapter,
+  simulatedProviderServer,
+} from "./simulated-providers";
 export { MOCK_TOKEN_ALG } from "./token";

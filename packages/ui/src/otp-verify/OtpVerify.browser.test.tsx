@@ -95,7 +95,9 @@ describe("OtpVerify in a real browser, against the mocked server", () => {
     await userEvent.keyboard(await codeOnPhone());
 
     await expect.element(page.getByRole("heading", { name: en.verifiedHeading })).toHaveFocus();
-    expect(verified).toEqual([{ phone: PHONE, token: expect.stringMatching(/^mock\./) }]);
+    expect(verified).toEqual([
+      { phone: PHONE, token: expect.stringMatching(/^eyJ[\w-]+\.eyJ[\w-]+\.$/) },
+    ]);
     await expect.element(page.getByRole("status")).toHaveTextContent(en.announceVerified);
     await expectNoAxeViolations(root);
   });
@@ -191,7 +193,8 @@ describe("every error kind, with its message, axe clean", () => {
       await expect.element(page.getByRole("button", { name: en.sendNewCode })).toHaveFocus();
     }
     if (kind === "expired") {
-      await expect.element(page.getByRole("button", { name: en.resend })).toHaveFocus();
+      // The server may still hold the number's cooldown: the resend button leads, counting down.
+      await expect.element(page.getByRole("button", { name: /^Resend/ })).toHaveFocus();
     }
     await expectNoAxeViolations(root);
   });
