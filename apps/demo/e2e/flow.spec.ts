@@ -42,7 +42,7 @@ test("a newcomer verifies a Thai number with the code from the simulated phone",
   await expect(verifiedHeading(page)).toBeVisible();
   const backend = page.getByRole("region", { name: "What your backend checks" });
   await expect(backend.getByTestId("token")).toHaveText(/^eyJ[\w-]+\.eyJ[\w-]+\.$/);
-  await expect(backend.getByRole("definition").first()).toHaveText('"+66812345678"');
+  await expect(backend).toContainText('"+66812345678"');
   await expect(backend).toContainText("verifyOtpToken(token, process.env.OTPKIT_TOKEN_SECRET)");
   await expect(appEvents(page).first()).toHaveText(/^verify verified/);
   await expectAccessible(page);
@@ -92,10 +92,10 @@ test("a wrong code is refused with the attempts left, then the right code verifi
   await expectAccessible(page);
 });
 
-test("an expired code is refused, and a new one is sent at once and works (?ttl=3)", async ({
+test("an expired code is refused; a new one comes once the cooldown allows, and works (?ttl=3)", async ({
   page,
 }) => {
-  await page.goto("./?ttl=3");
+  await page.goto("./?ttl=3&cooldown=4");
   await sendCodeTo(page, "812345678");
   await expect(page.getByText(/^Code expires in 0:0[1-3]$/)).toBeVisible();
   const first = codeIn(await newestMessage(page));
@@ -106,8 +106,8 @@ test("an expired code is refused, and a new one is sent at once and works (?ttl=
   await expect(codeField(page)).toBeDisabled();
   await expectAccessible(page);
 
-  // No cooldown outlasts the code: the way out works at once.
-  await page.getByRole("button", { name: /^(Resend code|Send new code)$/ }).click();
+  // The number's cooldown (4 s here) still holds after the code expired, as on the server.
+  await page.getByRole("button", { name: "Resend code" }).click({ timeout: 6000 });
   const second = codeIn(await newestMessage(page, 2));
   expect(second).not.toBe(first);
   await expect(codeField(page)).toBeEnabled();

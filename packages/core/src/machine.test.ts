@@ -847,12 +847,13 @@ describe("tick (expiry on the clock)", () => {
     expect(secondsUntilExpiry(expired, T0 + 300_000)).toBe(0);
   });
 
-  it("allows resend at once, even when the resend cooldown would run past the expiry", () => {
+  it("keeps the server's resend time: its cooldown for the number outlives the code", () => {
     const state = enterCode(challenge({ expiresAt: T0 + 60_000, resendAt: T0 + 120_000 }));
     const expired = flowReducer(state, { type: "tick", at: T0 + 60_000 });
     expect(expired.challengeStatus).toBe("expired");
-    expect(canResend(expired, T0 + 60_000)).toBe(true);
-    expect(secondsUntilResend(expired, T0 + 60_000)).toBe(0);
+    expect(canResend(expired, T0 + 60_000)).toBe(false);
+    expect(secondsUntilResend(expired, T0 + 60_000)).toBe(60);
+    expect(canResend(expired, T0 + 120_000)).toBe(true);
   });
 
   it("leaves a verify in flight to the server", () => {

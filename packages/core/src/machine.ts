@@ -151,8 +151,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       if (action.at < state.challenge.expiresAt || state.pending?.op === "verify") return state;
       return {
         ...state,
-        // Like an `expired` answer: a new code may be asked for at once.
-        challenge: { ...state.challenge, resendAt: Math.min(state.challenge.resendAt, action.at) },
+        // resendAt stays the server's: its cooldown for the number may outlive the code.
         challengeStatus: "expired",
         error: new OtpError({ kind: "expired", message: "The code expired" }),
       };
