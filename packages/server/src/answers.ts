@@ -51,7 +51,11 @@ export function jsonAnswer(
   status = 200,
   headers: Record<string, string> = {},
 ): Answer {
-  return { status, headers: { ...BASE_HEADERS, ...headers }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: Object.assign({ ...BASE_HEADERS }, headers),
+    body: JSON.stringify(body),
+  };
 }
 
 export const toResponse = (answer: Answer): Response =>

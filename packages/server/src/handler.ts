@@ -394,7 +394,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     }
     const headers = cors.headers(call.header("origin"));
     if ("kind" in outcome) return failureAnswer(outcome, headers);
-    return { ...outcome, headers: { ...outcome.headers, ...headers } };
+    // Every answer's headers are an object of its own (jsonAnswer, preflight): added in place.
+    return { ...outcome, headers: Object.assign({ ...outcome.headers }, headers) };
   };
 
   const handler: OtpHandler = async (request) =>

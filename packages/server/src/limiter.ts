@@ -5,6 +5,8 @@ export interface Consumed {
   res: RateLimiterRes;
 }
 
+const NO_OPTIONS = Object.freeze({});
+
 /**
  * `limiter.consume` without exceptions for the expected case: rate-limiter-flexible rejects
  * with a `RateLimiterRes` when the limit is reached and with an `Error` when its store
@@ -17,7 +19,8 @@ export async function consume(
   durationSeconds?: number,
 ): Promise<Consumed> {
   try {
-    const options = durationSeconds === undefined ? {} : { customDuration: durationSeconds };
+    const options =
+      durationSeconds === undefined ? NO_OPTIONS : { customDuration: durationSeconds };
     return { allowed: true, res: await limiter.consume(key, points, options) };
   } catch (thrown) {
     if (thrown instanceof Error) throw thrown;

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { Answer } from "./answers";
 import { rememberSocketAddress } from "./client-ip";
 import { CALL_HANDLER, type Call, type CallHandler, type OtpHandler } from "./handler";
-import { concat, MAX_BODY_BYTES } from "./request-body";
+import { type BodySource, type BoundedBody, concat, MAX_BODY_BYTES } from "./request-body";
 
 export type NodeListener = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -43,36 +43,51 @@ function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer) 
   res.end(answer.body);
 }
 
-function callFromSocket(req: IncomingMessage): Call {
-  const header = (name: string): string | null => {
-    const value = req.headers[name.toLowerCase()];
+const callFromSocket = (req: IncomingMessage): Call => new SocketCall(req);
+
+/**
+ * A request read straight from the socket. A class, and its own body source: one object per
+ * request instead of a handful of closures (the benchmark's hot path).
+ */
+class SocketCall implements Call, BodySource {
+  readonly method: string;
+  readonly target: string;
+  readonly socketAddress: string | undefined;
+  readonly body: BodySource = this;
+  readonly contentType: string | null;
+  readonly contentLength: string | null;
+  private made: Request | undefined;
+
+  constructor(private readonly req: IncomingMessage) {
+    this.method = req.method ?? "GET";
+    this.target = req.url ?? "/";
+    this.socketAddress = req.socket.remoteAddress;
+    this.contentType = this.header("content-type");
+    this.contentLength = this.header("content-length");
+  }
+
+  header(name: string): string | null {
+    const value = this.req.headers[name.toLowerCase()];
     if (value === undefined) return null;
     return Array.isArray(value) ? value.join(", ") : value;
-  };
-  let request: Request | undefined;
-  return {
-    method: req.method ?? "GET",
-    target: req.url ?? "/",
-    header,
-    socketAddress: req.socket.remoteAddress,
-    body: {
-      contentType: header("content-type"),
-      contentLength: header("content-length"),
-      async read(maxBytes) {
-        const { bytes, truncated } = await readUpTo(req, maxBytes + 1);
-        return { bytes, tooLarge: truncated || bytes.byteLength > maxBytes };
-      },
-      discard: () => {},
-    },
-    request() {
-      request ??= new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-        method: req.method,
-        headers: headersOf(req),
-      });
-      rememberSocketAddress(request, req.socket.remoteAddress);
-      return request;
-    },
-  };
+  }
+
+  async read(maxBytes: number): Promise<BoundedBody> {
+    const { bytes, truncated } = await readUpTo(this.req, maxBytes + 1);
+    return { bytes, tooLarge: truncated || bytes.byteLength > maxBytes };
+  }
+
+  discard(): void {}
+
+  request(): Request {
+    const req = this.req;
+    this.made ??= new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+      method: req.method,
+      headers: headersOf(req),
+    });
+    rememberSocketAddress(this.made, req.socket.remoteAddress);
+    return this.made;
+  }
 }
 
 async function handleRequest(handler: OtpHandler, req: IncomingMessage, res: ServerResponse) {

@@ -40,14 +40,15 @@ export async function readJsonFrom(source: BodySource, maxBytes: number): Promis
     source.discard();
     return { ok: false, status: 415, message: "Send the request body as application/json" };
   }
-  const tooLarge = {
-    ok: false,
-    status: 413,
-    message: `The request body is larger than ${maxBytes} bytes`,
-  } as const;
+  const tooLarge = () =>
+    ({
+      ok: false,
+      status: 413,
+      message: `The request body is larger than ${maxBytes} bytes`,
+    }) as const;
   if (Number(source.contentLength) > maxBytes) {
     source.discard();
-    return tooLarge;
+    return tooLarge();
   }
   let body: BoundedBody;
   try {
@@ -55,7 +56,7 @@ export async function readJsonFrom(source: BodySource, maxBytes: number): Promis
   } catch {
     return { ok: false, status: 400, message: "The request body could not be read" };
   }
-  if (body.tooLarge) return tooLarge;
+  if (body.tooLarge) return tooLarge();
   try {
     return { ok: true, json: JSON.parse(decoder.decode(body.bytes)) };
   } catch {

@@ -2,8 +2,9 @@
  * The default store: everything in this process's memory. Right for one server instance;
  * behind a load balancer use the Redis store, or every instance counts on its own.
  */
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterMemory } from "rate-limiter-flexible";
 import type { OtpStore, StoredChallenge } from "../store";
+import { createMemoryLimiter } from "./memory-limiter";
 
 export interface MemoryStoreOptions {
   /** Clock for challenge expiry. Default `Date.now`. */
@@ -18,8 +19,12 @@ interface Entry {
 const SWEEP_EVERY_MS = 60_000;
 
 /** Copies in and out, so no caller can change what is stored (one level deeper: `inner`). */
-const copy = (challenge: StoredChallenge): StoredChallenge => ({
+const copy = (
+  challenge: Omit<StoredChallenge, "verified">,
+  verified: boolean,
+): StoredChallenge => ({
   ...challenge,
+  verified,
   inner: {
     ...challenge.inner,
     ...(challenge.inner.channels ? { channels: [...challenge.inner.channels] } : {}),
@@ -51,13 +56,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
   return {
     async getChallenge(id) {
       const found = entry(id);
-      return found && copy(found.challenge);
+      return found && copy(found.challenge, found.challenge.verified);
     },
     async putChallenge(challenge, ttlMs) {
       const at = now();
       sweep(at);
       entries.set(challenge.id, {
-        challenge: copy({ ...challenge, verified: false }),
+        challenge: copy(challenge, false),
         expiresAt: at + ttlMs,
       });
     },
@@ -75,7 +80,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
       const key = `${name}:${points}:${durationSeconds}`;
       let limiter = limiters.get(key);
       if (!limiter) {
-        limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds });
+        limiter = createMemoryLimiter({ keyPrefix: name, points, duration: durationSeconds });
         limiters.set(key, limiter);
       }
       return limiter;
