@@ -182,17 +182,19 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
 
   function toWire(challenge: OtpChallenge, masked = maskPhone(challenge.phone)): WireChallenge {
     const at = now();
-    return {
+    // Built field by field (no spread of temporary objects): it runs on every send.
+    const wire = {
       id: challenge.id,
       phone: masked,
       codeLength: challenge.codeLength,
       expiresIn: secondsUntil(challenge.expiresAt, at),
       resendIn: secondsUntil(challenge.resendAt, at),
-      ...(challenge.attemptsLeft === undefined ? {} : { attemptsLeft: challenge.attemptsLeft }),
-      channel: challenge.channel,
-      ...(offered.length > 1 ? { channels: [...offered] } : {}),
-      ...(challenge.referenceCode ? { referenceCode: challenge.referenceCode } : {}),
-    };
+    } as WireChallenge;
+    if (challenge.attemptsLeft !== undefined) wire.attemptsLeft = challenge.attemptsLeft;
+    wire.channel = challenge.channel;
+    if (offered.length > 1) wire.channels = [...offered];
+    if (challenge.referenceCode) wire.referenceCode = challenge.referenceCode;
+    return wire;
   }
 
   /** The wire failure for an error, logged with fields that are safe to keep. */

@@ -142,7 +142,9 @@ function readUpTo(
         done(true);
       }
     };
-    const onEnd = () => done(false);
+    // At the end nothing more can arrive: the listeners go with the request.
+    const onEnd = () =>
+      resolve({ bytes: concat(chunks, length) as Uint8Array<ArrayBuffer>, truncated: false });
     const onError = (error: Error) => {
       stop();
       reject(error);

@@ -78,6 +78,12 @@ export function createMemoryLimiter(options: MemoryLimiterOptions): RateLimiterM
   const limiter = new RateLimiterMemory(options);
   const internals = limiter as unknown as { _memoryStorage?: unknown };
   // Only where the library keeps its storage as expected; otherwise its own (with timers).
-  if (internals._memoryStorage !== undefined) internals._memoryStorage = new SweptStorage();
+  if (internals._memoryStorage !== undefined) {
+    internals._memoryStorage = new SweptStorage();
+    // The storage is this limiter's alone: its keys need no prefix, which saves building
+    // and hashing a new string on every call. dump() and restore() use the same pair.
+    limiter.getKey = (key) => String(key);
+    limiter.parseKey = (rlKey) => rlKey;
+  }
   return limiter;
 }
