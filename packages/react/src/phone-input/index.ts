@@ -16,6 +16,7 @@ export {
   type PhoneProblem,
   type PhoneText,
 } from "./phone-number";
+export { preloadPhoneMetadata } from "./metadata";
 export {
   type CountryPicker,
   type UseCountryPickerOptions,

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { expect, describe as group, it } from "vitest";
+import { beforeAll, expect, describe as group, it } from "vitest";
+import { preloadPhoneMetadata } from "./metadata";
 import {
   countryOfCallingCode,
   defaultCountryFor,
@@ -8,6 +9,9 @@ import {
   significant,
   textOfE164,
 } from "./phone-number";
+
+// Every numbering plan, as an app that preloads them has (./metadata.test.ts covers loading).
+beforeAll(() => preloadPhoneMetadata());
 
 /** Types `text` as a paste into an empty field with `country` picked. */
 const paste = (text: string, country: Parameters<typeof formatPhoneText>[2]) => {

@@ -7,17 +7,24 @@
  * formatting and validation need) plus each country's mobile pattern, which is what tells a
  * number that can get an SMS from one that cannot. Measured with esbuild + gzip -9: min
  * 18.5 KB, mobile 23.1 KB, max 38.0 KB; "max" adds fixed-line, toll-free and other patterns
- * we would not act on. See README for the numbers.
+ * we would not act on. See README for the numbers. The numbering plans load a group of
+ * calling codes at a time (./metadata): until a number's plan is there, the functions here
+ * answer `pending` and leave the text as typed.
  */
 import {
   AsYouType,
   type CountryCode,
-  getCountries,
-  getCountryCallingCode,
   Metadata,
   type PhoneNumberType,
 } from "libphonenumber-js/core";
-import metadata from "libphonenumber-js/mobile/metadata";
+import {
+  COUNTRIES,
+  callingCodeAt,
+  callingCodeOfCountry,
+  countriesOfCallingCode,
+  hasNumberingPlan,
+  metadata,
+} from "./metadata";
 
 export type { CountryCode };
 
@@ -40,6 +47,11 @@ export interface PhoneDetails {
    */
   type: PhoneNumberType | undefined;
   problem: PhoneProblem | undefined;
+  /**
+   * The number's numbering plan is still loading (or failed to): nothing is known yet. The
+   * hooks load it and read the number again when it arrives.
+   */
+  pending?: boolean;
 }
 
 /** The field's state after an edit: formatted text, the country it implies, the caret. */
@@ -49,6 +61,8 @@ export interface PhoneText {
   /** True when the text starts with "+" (the country comes from the number). */
   international: boolean;
   caret: number;
+  /** The numbering plan the text needs is not loaded: the text is as typed, not formatted. */
+  pending?: boolean;
 }
 
 /** E.164 allows 15 digits; leave room for an international prefix typed as digits ("0011"). */
@@ -61,7 +75,6 @@ interface NumberingPlan {
   nationalNumberPattern(): string;
   IDDPrefix(): string;
   type(type: "MOBILE"): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
-  getCountryCodeForCallingCode(callingCode: string): CountryCode | undefined;
 }
 
 const plan = (): NumberingPlan => new Metadata(metadata) as unknown as NumberingPlan;
@@ -69,18 +82,46 @@ const plan = (): NumberingPlan => new Metadata(metadata) as unknown as Numbering
 const matches = (text: string, pattern: string) => new RegExp(`^(?:${pattern})$`).test(text);
 
 /** Every country the metadata knows (245). */
-export const phoneCountries = (): CountryCode[] => getCountries(metadata);
+export const phoneCountries = (): CountryCode[] => COUNTRIES;
 
 export const isPhoneCountry = (country: string | undefined | null): country is CountryCode =>
-  !!country && (getCountries(metadata) as string[]).includes(country);
+  !!country && callingCodeOfCountry(country) !== undefined;
 
 /** "66" for "TH". */
-export const callingCodeOf = (country: CountryCode): string =>
-  getCountryCallingCode(country, metadata);
+export const callingCodeOf = (country: CountryCode): string => callingCodeOfCountry(country) ?? "";
 
 /** The main country of a calling code: "US" for "1", "GB" for "44". */
 export function countryOfCallingCode(callingCode: string): CountryCode | undefined {
-  return plan().getCountryCodeForCallingCode(callingCode);
+  return countriesOfCallingCode(callingCode)[0];
+}
+
+/**
+ * The calling code whose numbering plan reading `text` (with `country` picked) needs and that
+ * is not loaded yet, else undefined: the picked country's, then the one of "+…", of "00…" or
+ * of the picked country's own international prefix ("001…" in Thailand).
+ */
+export function missingNumberingPlan(text: string, country?: CountryCode): string | undefined {
+  const own = country && callingCodeOf(country);
+  if (own && !hasNumberingPlan(own)) return own;
+  const { chars } = significant(text);
+  const afterPrefixes = chars.startsWith("+")
+    ? [chars.slice(1)]
+    : [
+        chars.startsWith("00") ? chars.slice(2) : "",
+        country ? chars.slice(ownPrefixLength(chars, country)) : "",
+      ];
+  for (const digits of afterPrefixes) {
+    const code = digits && callingCodeAt(digits);
+    if (code && !hasNumberingPlan(code)) return code;
+  }
+  return undefined;
+}
+
+/** How many leading digits are `country`'s own international prefix ("011" in the US), or 0. */
+function ownPrefixLength(digits: string, country: CountryCode): number {
+  const numberingPlan = plan();
+  numberingPlan.selectNumberingPlan(country);
+  return digits.match(new RegExp(`^(?:${numberingPlan.IDDPrefix()})`))?.[0].length ?? 0;
 }
 
 /**
@@ -121,9 +162,7 @@ export function significant(text: string, caret = text.length): { chars: string;
  * Returns how many leading digits were the prefix, or 0.
  */
 function internationalPrefixLength(digits: string, country: CountryCode): number {
-  const numberingPlan = plan();
-  numberingPlan.selectNumberingPlan(country);
-  const own = digits.match(new RegExp(`^(?:${numberingPlan.IDDPrefix()})`))?.[0].length ?? 0;
+  const own = ownPrefixLength(digits, country);
   // A calling code never starts with 0: "000…" or "0100…" is no international number.
   const lengths = [digits.startsWith("00") ? 2 : 0, own].filter(
     (length, i, all) =>
@@ -157,6 +196,7 @@ export function formatPhoneText(
   country: CountryCode,
   edit?: { previous: string; deleted?: "backward" | "forward" },
 ): PhoneText {
+  if (missingNumberingPlan(text, country)) return pendingText(text, caret, country);
   let { chars, before } = significant(text, caret);
   if (edit && text.length < edit.previous.length && chars === significant(edit.previous).chars) {
     if (edit.deleted === "forward") {
@@ -187,6 +227,21 @@ export function formatPhoneText(
   };
 }
 
+/** Text whose numbering plan is not loaded: kept as typed, the country read from "+…" if it can be. */
+function pendingText(text: string, caret: number, country: CountryCode | undefined): PhoneText {
+  const { chars } = significant(text);
+  const international = chars.startsWith("+");
+  const code = international ? callingCodeAt(chars.slice(1)) : undefined;
+  const countries = code ? countriesOfCallingCode(code) : [];
+  return {
+    text,
+    country: !international || (country && countries.includes(country)) ? country : countries[0],
+    international,
+    caret,
+    pending: true,
+  };
+}
+
 /** The position just after the `count`-th significant character of `text`. */
 function caretAfter(text: string, count: number): number {
   if (count <= 0) return 0;
@@ -205,6 +260,10 @@ export function describe(
   text: string,
   country?: CountryCode,
 ): PhoneDetails & { e164: string | null } {
+  if (missingNumberingPlan(text, country)) {
+    const { country: guess } = pendingText(text, text.length, country);
+    return { ...unknownNumber(guess, ""), problem: undefined, pending: true };
+  }
   const { chars } = significant(text);
   const international = chars.startsWith("+");
   const formatter = new AsYouType(international ? undefined : country, metadata);
@@ -214,14 +273,7 @@ export function describe(
     : country && callingCodeOf(country);
   const numberCountry = international ? countryOfInternational(formatter, country) : country;
   const nationalNumber = formatter.getNumber()?.nationalNumber ?? "";
-  const empty = {
-    country: numberCountry,
-    nationalNumber,
-    isValid: false,
-    isPossible: false,
-    type: undefined,
-    e164: null,
-  };
+  const empty = unknownNumber(numberCountry, nationalNumber);
   if (chars === "" || chars === "+") return { ...empty, problem: undefined };
   if (international && !callingCode) {
     // "+9": the calling code is still being typed; "+999…": no country has it.
@@ -269,6 +321,15 @@ export function describe(
   };
 }
 
+const unknownNumber = (country: CountryCode | undefined, nationalNumber: string) => ({
+  country,
+  nationalNumber,
+  isValid: false,
+  isPossible: false,
+  type: undefined,
+  e164: null,
+});
+
 /** A number with digits past a valid one ("081 234 5678 9") is too long, not just invalid. */
 function hasValidStart(nationalNumber: string, numberingPlan: NumberingPlan): boolean {
   const pattern = numberingPlan.nationalNumberPattern();
@@ -282,7 +343,11 @@ function hasValidStart(nationalNumber: string, numberingPlan: NumberingPlan): bo
 export function textOfE164(
   e164: string,
   fallback: CountryCode,
-): { text: string; country: CountryCode | undefined } {
+): { text: string; country: CountryCode | undefined; pending?: boolean } {
+  if (missingNumberingPlan(e164, fallback)) {
+    const { country } = pendingText(e164, e164.length, fallback);
+    return { text: e164, country, pending: true };
+  }
   const formatter = new AsYouType(undefined, metadata);
   const international = formatter.input(significant(e164).chars);
   const country = countryOfInternational(formatter, fallback);

@@ -10,11 +10,13 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import { loadNumberingPlan, metadataRevision, subscribeToMetadata } from "./metadata";
 import {
   type CountryCode,
   defaultCountryFor,
   describe,
   formatPhoneText,
+  missingNumberingPlan,
   type PhoneDetails,
   type PhoneProblem,
   significant,
@@ -78,12 +80,19 @@ interface State {
   /** The user (or a value) set the country: the locale's default no longer applies. */
   chosen: boolean;
   shown: PhoneProblem | undefined;
+  /**
+   * The text was set before its numbering plan arrived: as typed ("text") or the E.164 of a
+   * value ("value"). It is formatted as soon as the plan is there.
+   */
+  raw?: "text" | "value";
 }
 
 const noSubscribe = () => () => {};
 
 function fromValue(value: string | null | undefined, fallback: CountryCode): State {
-  const { text, country } = value ? textOfE164(value, fallback) : { text: "", country: fallback };
+  const { text, country, pending } = value
+    ? textOfE164(value, fallback)
+    : { text: "", country: fallback, pending: false };
   return {
     text,
     country,
@@ -91,6 +100,7 @@ function fromValue(value: string | null | undefined, fallback: CountryCode): Sta
     source: value,
     shown: undefined,
     chosen: !!value,
+    raw: pending ? "value" : undefined,
   };
 }
 
@@ -109,6 +119,8 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
     () => undefined,
   );
   const fallback = defaultCountryFor(defaultCountry, locale ?? browserLocale);
+  // Numbering plans load on demand: read the number again when one arrives.
+  const revision = useSyncExternalStore(subscribeToMetadata, metadataRevision, metadataRevision);
   const [state, setState] = useState<State>(() => fromValue(value ?? defaultValue, fallback));
 
   // A new `value` from the parent (not the one we just reported) replaces the text.
@@ -128,7 +140,7 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
 
-  const commit = (next: Omit<State, "source" | "shown" | "chosen">) => {
+  const commit = (next: Omit<State, "source" | "shown" | "chosen" | "raw">, pending?: boolean) => {
     const described = describe(next.text, next.country ?? next.picked);
     const { e164: nextE164, ...nextDetails } = described;
     setState({
@@ -137,11 +149,12 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
       source: nextE164,
       // A shown problem stays until the number changes what is wrong with it.
       shown: current.shown === nextDetails.problem ? current.shown : undefined,
+      raw: pending ? "text" : undefined,
     });
     onChangeRef.current?.(nextE164, nextDetails);
   };
 
-  const format = (target: HTMLInputElement, inputType = "") => {
+  const format = (target: Pick<HTMLInputElement, "value" | "selectionStart">, inputType = "") => {
     const next = formatPhoneText(
       target.value,
       target.selectionStart ?? target.value.length,
@@ -153,11 +166,14 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
     );
     caretRef.current = next.caret;
     // Typing "+44…" switches the country; a national number keeps the picked one.
-    commit({
-      text: next.text,
-      country: next.country,
-      picked: (next.international && next.country) || picked,
-    });
+    commit(
+      {
+        text: next.text,
+        country: next.country,
+        picked: (next.international && next.country) || picked,
+      },
+      next.pending,
+    );
   };
 
   const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
@@ -177,8 +193,24 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
       : significant(current.text).chars;
     const next = formatPhoneText(digits, digits.length, code);
     caretRef.current = null;
-    commit({ text: next.text, country: next.country ?? code, picked: code });
+    commit({ text: next.text, country: next.country ?? code, picked: code }, next.pending);
   };
+
+  // Load the numbering plan the text needs; once it is there, format what was kept as typed.
+  const formatRef = useRef(format);
+  formatRef.current = format;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` changes when a plan arrives, which changes what is missing.
+  useEffect(() => {
+    const missing = missingNumberingPlan(current.text, picked);
+    if (missing) {
+      // Offline: the text stays as typed, and the next edit tries again.
+      loadNumberingPlan(missing).catch(() => {});
+    } else if (current.raw === "value") {
+      setState((s) => (s.raw ? { ...fromValue(s.source, s.picked), chosen: s.chosen } : s));
+    } else if (current.raw === "text") {
+      formatRef.current(inputRef.current ?? { value: current.text, selectionStart: null });
+    }
+  }, [current.text, current.raw, picked, revision]);
 
   const problem = details.problem;
   const show = useCallback((shown: PhoneProblem | undefined) => {

@@ -1,0 +1,43 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { hasNumberingPlan } from "./metadata";
+import { type UsePhoneInputOptions, usePhoneInput } from "./use-phone-input";
+
+function Field(props: UsePhoneInputOptions) {
+  const phone = usePhoneInput(props);
+  return <input aria-label="Phone" {...phone.inputProps} />;
+}
+
+const field = () => screen.getByLabelText<HTMLInputElement>("Phone");
+
+// Nothing is preloaded in this file: each test needs a group no earlier test loaded.
+describe("usePhoneInput while a numbering plan loads", () => {
+  it("keeps a number typed before Thailand's plan arrives as typed, then formats it", async () => {
+    expect(hasNumberingPlan("66")).toBe(false);
+    const onChange = vi.fn();
+    render(<Field defaultCountry="TH" onChange={onChange} />);
+    fireEvent.change(field(), { target: { value: "0812345678" } });
+    expect(field().value).toBe("0812345678");
+    expect(onChange).toHaveBeenLastCalledWith(null, expect.objectContaining({ pending: true }));
+    await waitFor(() => expect(field().value).toBe("081 234 5678"));
+    expect(onChange).toHaveBeenLastCalledWith(
+      "+66812345678",
+      expect.objectContaining({ country: "TH", isValid: true, type: "MOBILE" }),
+    );
+    expect(onChange.mock.lastCall?.[1].pending).toBeUndefined();
+  });
+
+  it("shows a value as E.164 until its plan arrives, then in its national format", async () => {
+    expect(hasNumberingPlan("62")).toBe(false);
+    render(<Field value="+6282123060001" defaultCountry="TH" />);
+    expect(field().value).toBe("+6282123060001");
+    await waitFor(() => expect(field().value).toBe("0821-2306-0001"));
+  });
+
+  it("loads the plan of a pasted number's own country", async () => {
+    expect(hasNumberingPlan("44")).toBe(false);
+    render(<Field defaultCountry="TH" />);
+    fireEvent.change(field(), { target: { value: "0044 7400 123456" } });
+    await waitFor(() => expect(field().value).toBe("+44 7400 123456"));
+  });
+});
