@@ -3,7 +3,7 @@
  * a keyed hash of it, and hands the SMS text to `deliver` (by default: prints it on the
  * server console, which is the whole point of this adapter in a local run).
  */
-import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import {
   E164_PATTERN,
   type OtpAdapter,
@@ -12,6 +12,7 @@ import {
   type OtpErrorKind,
   STATUS_BY_KIND,
 } from "@otpkit/core";
+import { constantTimeEqualStrings, hmacSha256 } from "./hmac";
 
 /** What the console adapter delivers. Shaped so a mocks `Inbox` accepts it as it is. */
 export interface ConsoleSms {
@@ -63,8 +64,11 @@ export interface ConsoleAdapter extends OtpAdapter {
 
 interface Issued {
   phone: string;
-  /** HMAC of the code under this adapter's key: the code itself is never kept. */
-  digest: Buffer;
+  /**
+   * HMAC of the code under this adapter's key, base64url: the code itself is never kept.
+   * A string rather than a Buffer: one small object per challenge for the collector.
+   */
+  digest: string;
   expiresAt: number;
   resendAt: number;
   attemptsLeft: number;
@@ -88,8 +92,10 @@ export function consoleAdapter(options: ConsoleAdapterOptions = {}): ConsoleAdap
 
   // A fresh key per adapter: digests are useless outside this process.
   const key = randomBytes(32);
-  const digestOf = (challengeId: string, code: string) =>
-    createHmac("sha256", key).update(`${challengeId}\u0000${code}`).digest();
+  const hmac = hmacSha256(key);
+  key.fill(0);
+  const digestOf = (challengeId: string, code: string) => hmac(`${challengeId}\u0000${code}`);
+  const expiresIn = duration(ttlSeconds);
   const issued = new Map<string, Issued>();
 
   let nextSweepAt = 0;
@@ -125,7 +131,7 @@ export function consoleAdapter(options: ConsoleAdapterOptions = {}): ConsoleAdap
       attemptsLeft: maxAttempts,
       verified: false,
     });
-    const text = `Your ${sender} code is ${code}. It expires in ${duration(ttlSeconds)}.`;
+    const text = `Your ${sender} code is ${code}. It expires in ${expiresIn}.`;
     try {
       await deliver({
         to: phone,
@@ -196,7 +202,7 @@ export function consoleAdapter(options: ConsoleAdapterOptions = {}): ConsoleAdap
           resendAfterMs: resendAfterMs(),
         });
       }
-      if (!timingSafeEqual(digestOf(challenge.id, code), record.digest)) {
+      if (!constantTimeEqualStrings(digestOf(challenge.id, code), record.digest)) {
         record.attemptsLeft -= 1;
         if (record.attemptsLeft > 0) {
           throw failure("wrong_code", "The code did not match", {
@@ -214,11 +220,12 @@ export function consoleAdapter(options: ConsoleAdapterOptions = {}): ConsoleAdap
   };
 }
 
-/** Uniform digits: `randomInt` draws by rejection sampling, so no digit is favoured. */
+/**
+ * Uniform digits: `randomInt` draws by rejection sampling, so no number below 10^length (and
+ * no digit at any position) is favoured. One draw for the whole code (10^10 < 2^48).
+ */
 function randomDigits(length: number): string {
-  let digits = "";
-  for (let i = 0; i < length; i++) digits += randomInt(10);
-  return digits;
+  return String(randomInt(10 ** length)).padStart(length, "0");
 }
 
 function duration(seconds: number): string {
