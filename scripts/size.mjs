@@ -110,20 +110,83 @@ const compressed = (bytes) => ({
   }).length,
 });
 
+/**
+ * What a module loaded on demand holds, by the source files in it: one group of phone
+ * numbering plans, or one locale's messages. A user downloads at most one of each kind for a
+ * flow (the number's group; their locale when it is not the built-in English).
+ */
+const LAZY_KINDS = {
+  "phone numbering plans": /phone-input\/metadata\/generated\/groups\//,
+  "locale messages": /i18n\/locales\//,
+};
+
+/**
+ * Bundles `code` as an app's bundler would (code splitting on: `import()` becomes a chunk
+ * fetched when needed). The size is what one user downloads at most: the entry with what it
+ * imports statically, plus the largest on-demand chunk of each kind (each chunk compressed on
+ * its own, as a server sends it). `initial` and `all` (every chunk) are reported beside it.
+ */
 async function measureCode(code, external) {
   const result = await build({
     stdin: { contents: code, resolveDir: root, loader: "ts" },
     bundle: true,
+    splitting: true,
+    outdir: "/tmp/otpkit-size-js",
     minify: true,
     format: "esm",
     platform: "browser",
     target: "es2022",
     external,
     write: false,
+    metafile: true,
     logLevel: "silent",
     define: { "process.env.NODE_ENV": '"production"' },
   });
-  return compressed(result.outputFiles[0].contents);
+  const outputs = result.metafile.outputs;
+  const sizeOf = new Map(
+    result.outputFiles.map((file) => [
+      file.path.slice(file.path.indexOf("/tmp/otpkit-size-js")).slice(1),
+      compressed(file.contents),
+    ]),
+  );
+  const key = (path) => path.replace(/^.*?(tmp\/otpkit-size-js\/)/, "$1");
+  const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint === "<stdin>");
+  const initial = new Set();
+  const visit = (path) => {
+    if (initial.has(path)) return;
+    initial.add(path);
+    for (const i of outputs[path].imports) if (i.kind === "import-statement" && !i.external) visit(i.path);
+  };
+  visit(entry);
+  // Chunks the code can fetch: dynamic imports the kept code still makes (a bundler makes a
+  // chunk for every import() it sees, even in code it then drops).
+  const reachable = new Set();
+  const reach = (path) => {
+    for (const i of outputs[path].imports) {
+      if (i.external || reachable.has(i.path) || initial.has(i.path)) continue;
+      reachable.add(i.path);
+      reach(i.path);
+    }
+  };
+  for (const path of initial) reach(path);
+  const lazy = {};
+  for (const path of reachable) {
+    if (!path.endsWith(".js")) continue;
+    const inputs = Object.keys(outputs[path].inputs);
+    const kind = Object.keys(LAZY_KINDS).find((k) => inputs.some((i) => LAZY_KINDS[k].test(i)));
+    const size = sizeOf.get(key(path));
+    const largest = lazy[kind ?? "other"];
+    if (!largest || size.gzip > largest.gzip) lazy[kind ?? "other"] = size;
+  }
+  const js = (paths) => sum([...paths].filter((p) => p.endsWith(".js")).map((p) => sizeOf.get(key(p))));
+  const initialSize = js(initial);
+  return {
+    ...sum([initialSize, ...Object.values(lazy)]),
+    initial: initialSize,
+    lazy,
+    all: js([...initial, ...reachable]),
+    chunks: [...initial, ...reachable].filter((p) => p.endsWith(".js")).length,
+  };
 }
 
 async function measureCss(specifier) {
@@ -224,6 +287,14 @@ export function sizeTable(rows) {
       const ratio = c ? `${c.ratioGzip.toFixed(2)} / ${c.ratioBrotli.toFixed(2)}` : "";
       lines.push(`| ${ours} | ${peer} | ${ratio} | ${index === 0 ? budget : ""} |`);
     });
+    if (r.chunks > 1) {
+      const lazy = Object.entries(r.lazy)
+        .map(([kind, size]) => ` + largest ${kind} ${kb(size.gzip)}`)
+        .join("");
+      lines.push(
+        `| ↳ loaded on demand: initial ${kb(r.initial.gzip)}${lazy}; all ${r.chunks} chunks ${kb(r.all.gzip)} | | | | | | |`,
+      );
+    }
   }
   return lines.join("\n");
 }

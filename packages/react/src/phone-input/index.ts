@@ -5,6 +5,7 @@ export {
   type PhoneCountry,
   searchCountries,
 } from "./countries";
+export { preloadPhoneMetadata } from "./metadata";
 export {
   type CountryCode,
   callingCodeOf,
@@ -16,7 +17,6 @@ export {
   type PhoneProblem,
   type PhoneText,
 } from "./phone-number";
-export { preloadPhoneMetadata } from "./metadata";
 export {
   type CountryPicker,
   type UseCountryPickerOptions,
