@@ -2,6 +2,7 @@
 import "msw-storybook-addon/csf3";
 import { inbox } from "@otpkit/mocks";
 import { storagePersistence } from "@otpkit/react";
+import { loadLocale } from "@otpkit/ui";
 import type { Decorator, Preview } from "@storybook/react-vite";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { mswLoader } from "msw-storybook-addon/csf3";
@@ -150,7 +151,12 @@ const preview: Preview = {
     },
   },
   initialGlobals: { locale: "en", theme: "light", direction: "ltr", backend: "kit" },
-  loaders: [mswLoader()],
+  loaders: [
+    mswLoader(),
+    // The language's messages load on demand, as in an app; waiting for them here shows the
+    // story in its language from the first paint (PhoneInput on its own included).
+    ({ args, globals }) => loadLocale((args.locale as string | undefined) ?? globals.locale),
+  ],
   async beforeEach(context) {
     const { msw, globals, parameters, id } = context;
     const backend = isBackendName(globals.backend) ? globals.backend : "kit";

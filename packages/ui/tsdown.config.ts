@@ -4,7 +4,14 @@ import { defineConfig } from "tsdown";
 import { stylesheet } from "./styles.mjs";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // The locales are entries of their own: `@otpkit/ui/locales/th` (with types) for apps that
+  // register one, and the chunks the package loads on demand otherwise.
+  entry: [
+    "src/index.ts",
+    "src/i18n/locales/th.ts",
+    "src/i18n/locales/id.ts",
+    "src/i18n/locales/zh.ts",
+  ],
   format: ["esm"],
   // One file per module: with "sideEffects" limited to CSS, apps drop what they do not use.
   unbundle: true,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { EVERY_LOCALE } from "./i18n/every-locale";
 import * as ui from "./index";
 
 // A string URL: jsdom's global URL class is not one node:fs accepts.
@@ -39,6 +40,9 @@ describe("the public door", () => {
       "phoneInputMessages",
       "resolveLocale",
       "resolveMessages",
+      "registerLocale",
+      "loadLocale",
+      "useMessages",
       "formatCountdown",
       "formatDuration",
     ]) {
@@ -57,10 +61,15 @@ describe.each([
 ])("the %s catalogue", (_name, catalogue) => {
   const english = catalogue.en as unknown as Record<string, unknown>;
 
+  it("is the English section of the locale modules", () => {
+    expect(EVERY_LOCALE.en[catalogue.name]).toBe(catalogue.en);
+  });
+
   it.each(["th", "id", "zh"] as const)(
     "has every string in %s, with the same placeholders",
     (locale) => {
-      const translated = catalogue[locale] as unknown as Record<string, unknown>;
+      expect(EVERY_LOCALE[locale].locale).toBe(locale);
+      const translated = EVERY_LOCALE[locale][catalogue.name] as unknown as Record<string, unknown>;
       expect(Object.keys(translated).sort()).toEqual(Object.keys(english).sort());
       for (const [key, value] of Object.entries(english)) {
         const other = translated[key];
@@ -77,8 +86,8 @@ describe.each([
   );
 
   it("says code, not OTP, to users", () => {
-    for (const locale of ["en", "th", "id", "zh"] as const) {
-      expect(JSON.stringify(catalogue[locale])).not.toMatch(/\bOTP\b/i);
+    for (const locale of ui.LOCALES) {
+      expect(JSON.stringify(EVERY_LOCALE[locale][catalogue.name])).not.toMatch(/\bOTP\b/i);
     }
   });
 });

@@ -2,7 +2,8 @@
 import { createFakeAdapter } from "@otpkit/core/testing";
 import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CodeInput, OtpVerify, PhoneInput } from "./index";
+import { th } from "./i18n/locales/th";
+import { CodeInput, OtpVerify, PhoneInput, registerLocale } from "./index";
 
 // The shared setup file clears sessionStorage after each test, which Node does not have: give
 // it one after each test, and take it away again before the next.
@@ -20,11 +21,20 @@ describe("server rendering (Node, no DOM)", () => {
     expect(typeof sessionStorage).toBe("undefined");
   });
 
-  it("renders OtpVerify's phone step", () => {
+  it("renders OtpVerify's phone step in English while the locale is not registered", () => {
     const html = renderToString(<OtpVerify adapter={createFakeAdapter()} locale="th" />);
-    expect(html).toContain("กรอกเบอร์โทรศัพท์");
+    expect(html).toContain("Enter your phone number");
+    expect(html).not.toContain("กรอกเบอร์โทรศัพท์");
     expect(html).toContain('role="status"');
     expect(html).toContain('data-step="phone"');
+  });
+
+  it("renders a registered locale at once, every component in it", () => {
+    registerLocale(th);
+    const html = renderToString(<OtpVerify adapter={createFakeAdapter()} locale="th-TH" />);
+    expect(html).toContain("กรอกเบอร์โทรศัพท์");
+    expect(html).toContain('aria-label="ประเทศ: ไทย +66"');
+    expect(renderToString(<CodeInput locale="th" />)).toContain('aria-label="รหัสยืนยัน"');
   });
 
   it("renders OtpVerify straight at the code step when given a number", () => {

@@ -1,7 +1,7 @@
 "use client";
 import { useCodeInput } from "@otpkit/react";
 import { type InputHTMLAttributes, type Ref, useId } from "react";
-import { resolveLocale } from "../i18n";
+import { resolveLocale, useMessages } from "../i18n";
 import { type CodeInputMessages, codeInputMessages } from "./messages";
 
 export interface CodeInputProps
@@ -75,7 +75,7 @@ export function CodeInput({
     ref,
   });
   const language = resolveLocale(locale);
-  const text = { ...codeInputMessages[language], ...messages };
+  const text = useMessages(codeInputMessages, language, messages);
   const id = useId();
   const half = code.length > 5 && code.length % 2 === 0 ? code.length / 2 : 0;
   return (

@@ -12,29 +12,13 @@ export interface CodeInputMessages {
   success: string;
 }
 
+/** English is built in; th, id and zh are in `i18n/locales` (loaded on demand). */
 export const codeInputMessages: Catalogue<CodeInputMessages> = {
+  name: "codeInput",
   en: {
     label: "Code",
     hintDigits: "{length}-digit code",
     hintCharacters: "{length}-character code",
     success: "Code verified",
-  },
-  th: {
-    label: "รหัสยืนยัน",
-    hintDigits: "รหัสตัวเลข {length} หลัก",
-    hintCharacters: "รหัส {length} ตัวอักษร",
-    success: "ยืนยันรหัสแล้ว",
-  },
-  id: {
-    label: "Kode verifikasi",
-    hintDigits: "Kode {length} angka",
-    hintCharacters: "Kode {length} karakter",
-    success: "Kode berhasil diverifikasi",
-  },
-  zh: {
-    label: "验证码",
-    hintDigits: "{length} 位数字验证码",
-    hintCharacters: "{length} 位字母数字验证码",
-    success: "验证成功",
   },
 };

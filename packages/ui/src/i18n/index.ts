@@ -11,4 +11,12 @@ export {
   resolveLocale,
   secondsLeft,
 } from "./locale";
-export { type Catalogue, resolveMessages } from "./messages";
+export {
+  type Catalogue,
+  type CatalogueName,
+  type LocaleMessages,
+  loadLocale,
+  registerLocale,
+  resolveMessages,
+} from "./messages";
+export { useMessages } from "./use-messages";

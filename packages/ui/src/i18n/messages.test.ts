@@ -1,28 +1,57 @@
 import { describe, expect, it } from "vitest";
-import { type Catalogue, resolveMessages } from "./messages";
+import { codeInputMessages } from "../code-input/messages";
+import { otpVerifyMessages } from "../otp-verify/messages";
+import { id } from "./locales/id";
+import { loadLocale, localeStore, registerLocale, resolveMessages } from "./messages";
 
-const catalogue: Catalogue<{ send: string; resend: string }> = {
-  en: { send: "Send code", resend: "Resend code" },
-  th: { send: "ส่งรหัส", resend: "ส่งรหัสอีกครั้ง" },
-  id: { send: "Kirim kode", resend: "Kirim ulang kode" },
-  zh: { send: "发送验证码", resend: "重新发送" },
-};
-
+// One module registry per test file: nothing is loaded or registered before these run.
 describe("resolveMessages", () => {
-  it("picks the catalogue for the locale, English otherwise", () => {
-    expect(resolveMessages(catalogue, "th-TH").send).toBe("ส่งรหัส");
-    expect(resolveMessages(catalogue, "zh-Hant").send).toBe("发送验证码");
-    expect(resolveMessages(catalogue, "ar").send).toBe("Send code");
-    expect(resolveMessages(catalogue).send).toBe("Send code");
+  it("gives English while a locale is not in the page, and for tags without a catalogue", () => {
+    expect(resolveMessages(otpVerifyMessages, "th-TH").sendCode).toBe("Send code");
+    expect(resolveMessages(otpVerifyMessages, "ar").sendCode).toBe("Send code");
+    expect(resolveMessages(otpVerifyMessages).sendCode).toBe("Send code");
   });
 
-  it("lays overrides over the catalogue without touching it", () => {
-    const messages = resolveMessages(catalogue, "id", { send: "Kirim", resend: undefined });
-    expect(messages).toEqual({ send: "Kirim", resend: "Kirim ulang kode" });
-    expect(catalogue.id.send).toBe("Kirim kode");
+  it("uses a locale once it is loaded, for every component", async () => {
+    await loadLocale("th-TH");
+    expect(resolveMessages(otpVerifyMessages, "th").sendCode).toBe("ส่งรหัส");
+    expect(resolveMessages(codeInputMessages, "th-TH").label).toBe("รหัสยืนยัน");
+    // Loaded, not registered: the server could not have rendered it.
+    expect(localeStore.getRegistered("th")).toBeUndefined();
+  });
+
+  it("uses a registered locale at once", () => {
+    registerLocale(id);
+    expect(resolveMessages(otpVerifyMessages, "in").sendCode).toBe(id.otpVerify.sendCode);
+    expect(localeStore.getRegistered("id")).toBe(id);
+  });
+
+  it("loads each locale once and tells subscribers when it arrives", async () => {
+    let calls = 0;
+    const stop = localeStore.subscribe(() => {
+      calls += 1;
+    });
+    const first = loadLocale("zh-Hant");
+    const second = loadLocale("zh");
+    await Promise.all([first, second]);
+    await loadLocale("zh-CN");
+    await loadLocale("en");
+    stop();
+    expect(calls).toBe(1);
+    expect(resolveMessages(otpVerifyMessages, "zh").sendCode).toBe("发送验证码");
+  });
+
+  it("lays overrides over the messages without touching them", () => {
+    const messages = resolveMessages(otpVerifyMessages, "id", {
+      sendCode: "Kirim",
+      resend: undefined,
+    });
+    expect(messages.sendCode).toBe("Kirim");
+    expect(messages.resend).toBe(id.otpVerify.resend);
+    expect(id.otpVerify.sendCode).toBe("Kirim kode");
   });
 
   it("keeps an empty override (a caller may hide a string on purpose)", () => {
-    expect(resolveMessages(catalogue, "en", { resend: "" }).resend).toBe("");
+    expect(resolveMessages(otpVerifyMessages, "en", { resend: "" }).resend).toBe("");
   });
 });

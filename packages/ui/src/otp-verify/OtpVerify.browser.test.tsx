@@ -243,7 +243,7 @@ describe("look and language", () => {
     await expectNoAxeViolations(root);
   });
 
-  it("speaks Thai with Thai Intl formats, axe clean", async () => {
+  it("loads Thai on demand and speaks it with Thai Intl formats, axe clean", async () => {
     const { root } = await show({ locale: "th-TH" });
     await expect.element(page.getByRole("heading", { name: "กรอกเบอร์โทรศัพท์" })).toBeVisible();
     await page.getByLabelText("เบอร์โทรศัพท์", { exact: true }).fill(PHONE);

@@ -22,7 +22,8 @@ import {
 import { PROVIDER_FAILURES } from "../../../../.storybook/providers";
 import { WithPhone } from "../../../../.storybook/SimulatedPhone";
 import { resolveLocale } from "../i18n";
-import { type OtpVerifyMessages, otpVerifyMessages } from "./messages";
+import { EVERY_LOCALE } from "../i18n/every-locale";
+import type { OtpVerifyMessages } from "./messages";
 import { OtpVerify, type OtpVerifyProps } from "./OtpVerify";
 
 /** A Thai mobile number: the happy path. */
@@ -45,7 +46,7 @@ interface Play {
 
 /** What every play function needs: the canvas, the sentences in the story's language. */
 function setUp({ canvasElement, globals, args }: StoryContext<OtpVerifyProps>): Play {
-  const text = otpVerifyMessages[resolveLocale(args.locale ?? globals.locale)];
+  const text = EVERY_LOCALE[resolveLocale(args.locale ?? globals.locale)].otpVerify;
   return {
     canvas: within(canvasElement),
     text,
@@ -589,7 +590,7 @@ const inLanguage = (locale: "th" | "id" | "zh"): Story => ({
   globals: { locale },
   args: { phone: PHONE },
   play: async (context) => {
-    const text = otpVerifyMessages[locale];
+    const text = EVERY_LOCALE[locale].otpVerify;
     const canvas = within(context.canvasElement);
     await expect(await canvas.findByRole("heading", { name: text.codeHeading })).toBeVisible();
     await expect(await canvas.findByText(sentence(text.sentBySms))).toBeVisible();

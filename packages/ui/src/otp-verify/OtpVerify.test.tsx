@@ -3,6 +3,7 @@ import { createFakeAdapter, type FakeAdapter } from "@otpkit/core/testing";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { StrictMode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { loadLocale } from "../i18n";
 import { phoneInputMessages } from "../phone-input";
 import { otpVerifyMessages } from "./messages";
 import { OtpVerify, type OtpVerifyProps } from "./OtpVerify";
@@ -432,13 +433,26 @@ describe("OtpVerify: starting with a number", () => {
 });
 
 describe("OtpVerify: language and parts", () => {
-  it("speaks the locale's catalogue", async () => {
+  it("loads the locale's catalogue on demand and speaks it, the fields too", async () => {
     setup({ locale: "th-TH" });
+    // English until the Thai module arrives (the component asked for it itself), then Thai.
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(en.phoneHeading);
+    await act(() => loadLocale("th"));
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("กรอกเบอร์โทรศัพท์");
     fireEvent.change(screen.getByLabelText("เบอร์โทรศัพท์"), { target: { value: PHONE } });
     fireEvent.click(screen.getByRole("button", { name: "ส่งรหัส" }));
     await settle();
     expect(screen.getByRole("button", { name: "ส่งอีกครั้งได้ใน 0:30" })).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "กรอกรหัส" })).toHaveAccessibleDescription(
+      "รหัสตัวเลข 6 หลัก",
+    );
+  });
+
+  it("falls back to English for a language without a catalogue", async () => {
+    setup({ locale: "fr-FR" });
+    await settle();
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(en.phoneHeading);
+    expect(screen.getByRole("button", { name: en.sendCode })).toBeInTheDocument();
   });
 
   it("takes overrides of any string, its own and the code field's", async () => {

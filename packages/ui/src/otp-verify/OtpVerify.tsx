@@ -10,7 +10,7 @@ import {
 import type { QueryClient } from "@tanstack/react-query";
 import { type HTMLAttributes, useEffect, useRef, useState } from "react";
 import type { CodeInputProps } from "../code-input";
-import { formatDuration, formatMessage, intlLocale, resolveMessages } from "../i18n";
+import { formatDuration, formatMessage, intlLocale, useMessages } from "../i18n";
 import type { PhoneInputProps } from "../phone-input";
 import { attemptsText, errorText, lastDigits, PHONE_FIELD_KINDS } from "./flow-text";
 import { LiveRegion, useAnnouncer } from "./live-region";
@@ -81,7 +81,7 @@ export function OtpVerify(props: OtpVerifyProps) {
     ...rest
   } = props;
   const { phoneInput: phoneInputMessages, codeInput: codeInputMessages, ...own } = overrides ?? {};
-  const messages = resolveMessages(otpVerifyMessages, locale, own);
+  const messages = useMessages(otpVerifyMessages, locale, own);
   const tag = intlLocale(locale);
   const components = { ...defaultComponents, ...replaced };
   const clock = now ?? Date.now;

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { luminance, sentence } from "../../../../.storybook/play";
 import { resolveLocale } from "../i18n";
-import { type PhoneInputMessages, phoneInputMessages } from "./messages";
+import { EVERY_LOCALE } from "../i18n/every-locale";
+import type { PhoneInputMessages } from "./messages";
 import { PhoneInput, type PhoneInputProps } from "./PhoneInput";
 
 interface Play {
@@ -14,7 +15,7 @@ interface Play {
 }
 
 function setUp({ canvasElement, globals, args }: StoryContext<PhoneInputProps>): Play {
-  const text = phoneInputMessages[resolveLocale(args.locale ?? globals.locale)];
+  const text = EVERY_LOCALE[resolveLocale(args.locale ?? globals.locale)].phoneInput;
   const canvas = within(canvasElement);
   return {
     canvas,

@@ -31,7 +31,9 @@ export interface PhoneInputMessages {
   notMobile: string;
 }
 
+/** English is built in; th, id and zh are in `i18n/locales` (loaded on demand). */
 export const phoneInputMessages: Catalogue<PhoneInputMessages> = {
+  name: "phoneInput",
   en: {
     label: "Phone number",
     country: "Country: {country} {code}",
@@ -49,56 +51,5 @@ export const phoneInputMessages: Catalogue<PhoneInputMessages> = {
     invalid: "This isn’t a valid number in {country} – check the number or the country.",
     notMobile:
       "This doesn’t look like a mobile number – we send the code by text, so use a mobile.",
-  },
-  th: {
-    label: "เบอร์โทรศัพท์",
-    country: "ประเทศ: {country} {code}",
-    countryUnknown: "ประเทศ: ไม่รู้จักรหัสนี้",
-    search: "ค้นหาประเทศ",
-    searchPlaceholder: "ชื่อประเทศหรือรหัส",
-    countries: "ประเทศ",
-    suggested: "แนะนำ",
-    allCountries: "ทุกประเทศ",
-    results: { other: "พบ {count} ประเทศ" },
-    noResults: "ไม่พบประเทศที่ค้นหา",
-    tooShort: "เบอร์นี้สั้นเกินไป ลองตรวจดูว่าใส่ตัวเลขครบหรือยัง",
-    tooLong: "เบอร์นี้ยาวเกินไป ลองตรวจดูว่ามีตัวเลขเกินมาหรือเปล่า",
-    invalidCountry: "ไม่มีประเทศไหนใช้รหัสนี้ ลองตรวจตัวเลขหลังเครื่องหมาย +",
-    invalid: "เบอร์นี้ใช้ไม่ได้ใน{country} ลองตรวจเบอร์หรือประเทศอีกครั้ง",
-    notMobile: "เบอร์นี้ดูไม่ใช่เบอร์มือถือ เราส่งรหัสทาง SMS จึงควรใช้เบอร์มือถือ",
-  },
-  id: {
-    label: "Nomor telepon",
-    country: "Negara: {country} {code}",
-    countryUnknown: "Negara: kode tidak dikenal",
-    search: "Cari negara",
-    searchPlaceholder: "Nama negara atau kode",
-    countries: "Negara",
-    suggested: "Disarankan",
-    allCountries: "Semua negara",
-    results: { other: "{count} negara" },
-    noResults: "Negara tidak ditemukan",
-    tooShort: "Nomor ini terlalu pendek – cek apakah ada angka yang kurang.",
-    tooLong: "Nomor ini terlalu panjang – cek apakah ada angka yang berlebih.",
-    invalidCountry: "Tidak ada negara dengan kode ini – cek angka setelah tanda +.",
-    invalid: "Nomor ini tidak berlaku di {country} – cek lagi nomor atau negaranya.",
-    notMobile: "Sepertinya ini bukan nomor HP – kode dikirim lewat SMS, jadi gunakan nomor HP.",
-  },
-  zh: {
-    label: "手机号码",
-    country: "国家/地区：{country} {code}",
-    countryUnknown: "国家/地区：未知区号",
-    search: "搜索国家/地区",
-    searchPlaceholder: "名称或区号",
-    countries: "国家/地区",
-    suggested: "推荐",
-    allCountries: "全部国家/地区",
-    results: { other: "找到 {count} 个国家/地区" },
-    noResults: "没有找到该国家/地区",
-    tooShort: "号码位数不够，请检查是否漏输了数字。",
-    tooLong: "号码位数太多，请检查是否多输了数字。",
-    invalidCountry: "没有国家/地区使用这个区号，请检查 + 后面的数字。",
-    invalid: "这不是有效的{country}号码，请检查号码或所选的国家/地区。",
-    notMobile: "这似乎不是手机号码。验证码通过短信发送，请使用手机号码。",
   },
 };

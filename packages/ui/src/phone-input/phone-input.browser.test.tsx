@@ -7,6 +7,9 @@ import type { PhoneDetails } from "@otpkit/react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { cdp, userEvent } from "vitest/browser";
 import { render } from "vitest-browser-react";
+import { registerLocale } from "../i18n";
+import { id } from "../i18n/locales/id";
+import { th } from "../i18n/locales/th";
 import { expectNoAxeViolations, loadPackageStyles } from "../test/axe";
 import { phoneInputMessages } from "./messages";
 import { PhoneInput, type PhoneInputProps } from "./PhoneInput";
@@ -376,6 +379,7 @@ describe("the country picker", () => {
   });
 
   it("searches localized names and English names", async () => {
+    registerLocale(th);
     const phone = await renderPhone({ defaultCountry: "US", locale: "th" });
     await userEvent.click(phone.button);
     await userEvent.keyboard("ญี่ปุ่น");
@@ -428,6 +432,7 @@ describe("the country picker", () => {
 
 describe("keyboard only", () => {
   it("from the first Tab to a valid number in another country", async () => {
+    registerLocale(id);
     const phone = await renderPhone({ locale: "id" });
     expect(phone.button.getAttribute("aria-label")).toBe("Negara: Indonesia +62");
     phone.screen.container.querySelector("textarea")?.focus();

@@ -2,7 +2,10 @@ import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { LOCALES } from "../i18n";
+import { LOCALES, registerLocale } from "../i18n";
+import { EVERY_LOCALE } from "../i18n/every-locale";
+import { id } from "../i18n/locales/id";
+import { th } from "../i18n/locales/th";
 import { phoneInputMessages } from "./messages";
 import { PhoneInput } from "./PhoneInput";
 
@@ -15,7 +18,7 @@ describe("PhoneInput messages", () => {
         ?.filter((p, i, all) => all.indexOf(p) === i)
         .sort();
     for (const locale of LOCALES) {
-      const messages = phoneInputMessages[locale];
+      const messages = EVERY_LOCALE[locale].phoneInput;
       expect(Object.keys(messages).sort()).toEqual(keys);
       for (const key of keys as (keyof typeof messages)[]) {
         expect(JSON.stringify(messages[key]).length).toBeGreaterThan(2);
@@ -24,7 +27,8 @@ describe("PhoneInput messages", () => {
     }
   });
 
-  it("speaks the locale and takes overrides", async () => {
+  it("speaks a registered locale and takes overrides", async () => {
+    registerLocale(th);
     render(<PhoneInput locale="th-TH" messages={{ tooShort: "สั้นไป" }} />);
     const number = screen.getByRole("textbox", { name: "เบอร์โทรศัพท์" });
     expect(screen.getByRole("button", { name: "ประเทศ: ไทย +66" })).toBeInTheDocument();
@@ -35,7 +39,8 @@ describe("PhoneInput messages", () => {
 });
 
 describe("PhoneInput", () => {
-  it("renders to a string in the locale, from a value", () => {
+  it("renders to a string in a registered locale, from a value", () => {
+    registerLocale(id);
     const html = renderToString(<PhoneInput locale="id" defaultValue="+6282123060001" />);
     expect(html).toContain('value="0821-2306-0001"');
     expect(html).toContain('aria-label="Negara: Indonesia +62"');
