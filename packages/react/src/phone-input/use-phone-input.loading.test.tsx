@@ -8,6 +8,21 @@ function Field(props: UsePhoneInputOptions) {
   return <input aria-label="Phone" {...phone.inputProps} />;
 }
 
+function Form({ onSubmit, ...props }: UsePhoneInputOptions & { onSubmit: (e164: string) => void }) {
+  const phone = usePhoneInput(props);
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(phone.e164 ?? "none");
+      }}
+    >
+      <input aria-label="Phone" {...phone.inputProps} />
+      <button type="submit">Send</button>
+    </form>
+  );
+}
+
 const field = () => screen.getByLabelText<HTMLInputElement>("Phone");
 
 // Nothing is preloaded in this file: each test needs a group no earlier test loaded.
@@ -39,5 +54,17 @@ describe("usePhoneInput while a numbering plan loads", () => {
     render(<Field defaultCountry="TH" />);
     fireEvent.change(field(), { target: { value: "0044 7400 123456" } });
     await waitFor(() => expect(field().value).toBe("+44 7400 123456"));
+  });
+
+  it("holds a submit made before the plan arrives and makes it once the number is read", async () => {
+    expect(hasNumberingPlan("55")).toBe(false);
+    const onSubmit = vi.fn();
+    render(<Form defaultCountry="TH" onSubmit={onSubmit} />);
+    fireEvent.change(field(), { target: { value: "+55 11 98765 4321" } });
+    fireEvent.click(screen.getByRole("button", { name: "Send" }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith("+5511987654321"));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(field().value).toBe("+55 11 98765 4321");
   });
 });

@@ -203,8 +203,8 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
   useEffect(() => {
     const missing = missingNumberingPlan(current.text, picked);
     if (missing) {
-      // Offline: the text stays as typed, and the next edit tries again.
-      loadNumberingPlan(missing).catch(() => {});
+      // Offline: the text stays as typed, the next edit tries again, and a held submit goes on.
+      loadNumberingPlan(missing).catch(() => releaseSubmit(true));
     } else if (current.raw === "value") {
       setState((s) => (s.raw ? { ...fromValue(s.source, s.picked), chosen: s.chosen } : s));
     } else if (current.raw === "text") {
@@ -221,16 +221,41 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
     return problem;
   };
 
-  // Submitting the field's form shows what is wrong, like leaving the field does.
+  // Submitting the field's form shows what is wrong, like leaving the field does. A submit
+  // while the number's plan is loading would read a number not understood yet: it is held
+  // (the app's handler does not run) and made again, by the same button, once the plan is in.
   const reportRef = useRef(report);
   reportRef.current = report;
+  const pendingRef = useRef(false);
+  pendingRef.current = !!details.pending;
+  const held = useRef<{ submitter: HTMLElement | null; release?: boolean } | null>(null);
   useEffect(() => {
     const form = inputRef.current?.form;
     if (!form) return;
-    const onSubmit = () => reportRef.current();
+    const onSubmit = (event: SubmitEvent) => {
+      if (pendingRef.current && !held.current?.release) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        held.current = { submitter: event.submitter };
+        return;
+      }
+      held.current = null;
+      reportRef.current();
+    };
     form.addEventListener("submit", onSubmit);
     return () => form.removeEventListener("submit", onSubmit);
   }, []);
+  const releaseSubmit = (anyway = false) => {
+    const form = inputRef.current?.form;
+    if (!held.current || !form || (pendingRef.current && !anyway)) return;
+    const { submitter } = held.current;
+    held.current = { submitter, release: true };
+    const button = submitter as HTMLButtonElement | null;
+    form.requestSubmit(button?.form === form ? button : undefined);
+  };
+  useEffect(() => {
+    if (!details.pending) releaseSubmit();
+  });
 
   // Put the caret back after the digit it followed, once React has written the new text.
   useLayoutEffect(() => {
