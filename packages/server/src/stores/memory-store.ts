@@ -2,39 +2,35 @@
  * The default store: everything in this process's memory. Right for one server instance;
  * behind a load balancer use the Redis store, or every instance counts on its own.
  */
+import type { OtpChallenge } from "@otpkit/core";
 import type { RateLimiterMemory } from "rate-limiter-flexible";
 import type { OtpStore, StoredChallenge } from "../store";
-import { createMemoryLimiter } from "./memory-limiter";
+import { createMemoryLimiter, SharedCounters } from "./memory-limiter";
 
 export interface MemoryStoreOptions {
   /** Clock for challenge expiry. Default `Date.now`. */
   now?: () => number;
 }
 
-interface Entry {
-  challenge: StoredChallenge;
+/** What is kept per challenge: the stored challenge and its expiry, in one object. */
+interface Entry extends StoredChallenge {
   expiresAt: number;
 }
 
 const SWEEP_EVERY_MS = 60_000;
 
 /** Copies in and out, so no caller can change what is stored (one level deeper: `inner`). */
-const copy = (
-  challenge: Omit<StoredChallenge, "verified">,
-  verified: boolean,
-): StoredChallenge => ({
-  ...challenge,
-  verified,
-  inner: {
-    ...challenge.inner,
-    ...(challenge.inner.channels ? { channels: [...challenge.inner.channels] } : {}),
-  },
-});
+function copyInner(inner: OtpChallenge): OtpChallenge {
+  const copied = { ...inner };
+  if (inner.channels) copied.channels = [...inner.channels];
+  return copied;
+}
 
 export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
   const { now = Date.now } = options;
   const entries = new Map<string, Entry>();
   const limiters = new Map<string, RateLimiterMemory>();
+  const counters = new SharedCounters();
   let nextSweepAt = 0;
 
   // No timers: stale entries go on reads, and in a sweep at most once a minute on writes.
@@ -56,20 +52,26 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
   return {
     async getChallenge(id) {
       const found = entry(id);
-      return found && copy(found.challenge, found.challenge.verified);
+      if (!found) return undefined;
+      const { phone, inner, verified } = found;
+      return { id, phone, inner: copyInner(inner), verified };
     },
     async putChallenge(challenge, ttlMs) {
       const at = now();
       sweep(at);
-      entries.set(challenge.id, {
-        challenge: copy(challenge, false),
+      const { id, phone, inner } = challenge;
+      entries.set(id, {
+        id,
+        phone,
+        inner: copyInner(inner),
+        verified: false,
         expiresAt: at + ttlMs,
       });
     },
     async markVerified(id) {
       const found = entry(id);
-      if (!found || found.challenge.verified) return false;
-      found.challenge.verified = true;
+      if (!found || found.verified) return false;
+      found.verified = true;
       return true;
     },
     async deleteChallenge(id) {
@@ -80,7 +82,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
       const key = `${name}:${points}:${durationSeconds}`;
       let limiter = limiters.get(key);
       if (!limiter) {
-        limiter = createMemoryLimiter({ keyPrefix: name, points, duration: durationSeconds });
+        limiter = createMemoryLimiter(
+          { keyPrefix: name, points, duration: durationSeconds },
+          counters,
+        );
         limiters.set(key, limiter);
       }
       return limiter;
@@ -88,6 +93,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
     async close() {
       entries.clear();
       limiters.clear();
+      counters.byKey.clear();
     },
   };
 }
