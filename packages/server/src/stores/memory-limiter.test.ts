@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { consume } from "../limiter";
-import { createMemoryLimiter } from "./memory-limiter";
+import { createMemoryLimiter, SharedCounters } from "./memory-limiter";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -53,5 +53,34 @@ describe("memory limiter", () => {
     expect((await consume(copy, "a")).allowed).toBe(false);
     await copy.delete("a");
     await expect(copy.get("a")).resolves.toBeNull();
+  });
+
+  it("shares one counters map between limiters that still count apart on the same key", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(1_000_000);
+    const counters = new SharedCounters();
+    const sends = createMemoryLimiter({ keyPrefix: "s", points: 2, duration: 60 }, counters);
+    const cooldown = createMemoryLimiter({ keyPrefix: "c", points: 1, duration: 60 }, counters);
+    await consume(sends, "+66812345678");
+    expect((await consume(cooldown, "+66812345678", 1, 30)).allowed).toBe(true);
+    expect((await consume(cooldown, "+66812345678")).allowed).toBe(false);
+    expect((await consume(sends, "+66812345678")).res.remainingPoints).toBe(0);
+    expect(counters.byKey.size).toBe(1);
+
+    await cooldown.delete("+66812345678");
+    expect((await sends.get("+66812345678"))?.consumedPoints).toBe(2);
+    expect(sends.dump().storage).toEqual([{ key: "+66812345678", value: 2, expiresAt: 1_060_000 }]);
+    expect(cooldown.dump().storage).toEqual([]);
+
+    // A limiter made after keys exist gets its own place in them.
+    const later = createMemoryLimiter({ keyPrefix: "l", points: 1, duration: 60 }, counters);
+    expect((await consume(later, "+66812345678")).allowed).toBe(true);
+    expect((await consume(later, "+66812345678")).allowed).toBe(false);
+    expect((await sends.get("+66812345678"))?.consumedPoints).toBe(2);
+
+    // Keys whose every counter has expired are swept on a later write.
+    vi.setSystemTime(1_200_000);
+    await consume(sends, "+66899999999");
+    expect([...counters.byKey.keys()]).toEqual(["+66899999999"]);
   });
 });
