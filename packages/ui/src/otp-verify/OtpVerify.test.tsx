@@ -1,13 +1,17 @@
 import { OTP_ERROR_KINDS, OtpError, type OtpErrorKind } from "@otpkit/core";
 import { createFakeAdapter, type FakeAdapter } from "@otpkit/core/testing";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
-import { StrictMode } from "react";
+import { Profiler, StrictMode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadLocale } from "../i18n";
 import { phoneInputMessages } from "../phone-input";
 import { otpVerifyMessages } from "./messages";
 import { OtpVerify, type OtpVerifyProps } from "./OtpVerify";
-import type { OtpVerifySuccessProps } from "./parts";
+import {
+  CodeStep as OtpVerifyCodeStep,
+  type OtpVerifyCodeStepProps,
+  type OtpVerifySuccessProps,
+} from "./parts";
 
 const PHONE = "+66812345678";
 const en = otpVerifyMessages.en;
@@ -483,5 +487,49 @@ describe("OtpVerify: language and parts", () => {
     expect(root).toHaveAttribute("data-step", "code");
     await enterCode("000000");
     expect(root).toHaveAttribute("data-state", "error");
+  });
+});
+
+/** The default code step, counting its renders. */
+let formRenders = 0;
+function CountedCodeStep(props: OtpVerifyCodeStepProps) {
+  formRenders += 1;
+  return <OtpVerifyCodeStep {...props} />;
+}
+
+describe("OtpVerify: renders", () => {
+  it("re-renders only its countdowns as seconds pass, the form when resend opens", async () => {
+    let commits = 0;
+    render(
+      <Profiler id="verify" onRender={() => (commits += 1)}>
+        <OtpVerify
+          adapter={adapter}
+          phone={PHONE}
+          persist={false}
+          components={{ CodeStep: CountedCodeStep }}
+        />
+      </Profiler>,
+    );
+    await settle();
+    const resend = screen.getByRole("button", { name: "Resend in 0:30" });
+    expect(shown("Code expires in 5:00")).toBeInTheDocument();
+    const liveRegion = status();
+
+    commits = 0;
+    formRenders = 0;
+    await advance(10_000);
+    // One commit a second, in which the form did not render: only the two countdowns did.
+    expect(commits).toBe(10);
+    expect(formRenders).toBe(0);
+    expect(resend).toHaveAccessibleName("Resend in 0:20");
+    expect(shown("Code expires in 4:50")).toBeInTheDocument();
+    expect(status()).toBe(liveRegion);
+
+    // Resend opening is a moment that matters: the form renders once and says so.
+    await advance(20_000);
+    expect(formRenders).toBe(1);
+    expect(resend).toHaveAccessibleName(en.resend);
+    expect(resend).not.toHaveAttribute("aria-disabled");
+    expect(status()).toBe(en.announceResendReady);
   });
 });

@@ -1,5 +1,12 @@
 "use client";
-import type { OtpAdapter, OtpChannel, OtpError } from "@otpkit/core";
+import {
+  type OtpAdapter,
+  type OtpChannel,
+  type OtpError,
+  secondsUntilExpiry,
+  secondsUntilResend,
+  secondsUntilRetry,
+} from "@otpkit/core";
 import {
   type FlowPersistence,
   type OtpFlow,
@@ -8,10 +15,20 @@ import {
   useOtpFlow,
 } from "@otpkit/react";
 import type { QueryClient } from "@tanstack/react-query";
-import { type HTMLAttributes, useEffect, useRef, useState } from "react";
+import {
+  type ComponentType,
+  type HTMLAttributes,
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { CodeInputProps } from "../code-input";
 import { formatDuration, formatMessage, intlLocale, useMessages } from "../i18n";
 import type { PhoneInputProps } from "../phone-input";
+import { FlowClock } from "./countdowns";
 import { attemptsText, errorText, lastDigits, PHONE_FIELD_KINDS } from "./flow-text";
 import { LiveRegion, useAnnouncer } from "./live-region";
 import { type OtpVerifyMessages, otpVerifyMessages } from "./messages";
@@ -55,6 +72,45 @@ export interface OtpVerifyProps
 
 /** Kinds after which the code field locks and focus moves to the way out. */
 const LOCKING_KINDS = new Set(["too_many_attempts", "expired", "not_found", "already_verified"]);
+const NO_CHANNELS: readonly OtpChannel[] = [];
+const QuietLiveRegion = memo(LiveRegion);
+
+/** One memo wrapper per part component, kept as long as the component itself. */
+const memos = new WeakMap<object, unknown>();
+function memoized<P extends object>(part: ComponentType<P>): ComponentType<P> {
+  let wrapped = memos.get(part) as ComponentType<P> | undefined;
+  if (!wrapped) {
+    wrapped = memo(part);
+    memos.set(part, wrapped);
+  }
+  return wrapped;
+}
+
+/**
+ * The flow as the parts see it: a new object only when something they show changes, not on
+ * every second of a countdown (the countdowns read the clock themselves). Its `secondsUntil*`
+ * are read from the clock, so they are right whenever a part reads them.
+ */
+function useShownFlow(flow: OtpFlow, clock: () => number): OtpFlow {
+  const { state, canSend, canResend, canVerify, codeLength } = flow;
+  const waitingToRetry = flow.secondsUntilRetry > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the rest of `flow` is derived from these, or its stable actions; a new object each second is what this avoids
+  return useMemo(
+    () => ({
+      ...flow,
+      get secondsUntilResend() {
+        return secondsUntilResend(state, clock());
+      },
+      get secondsUntilExpiry() {
+        return secondsUntilExpiry(state, clock());
+      },
+      get secondsUntilRetry() {
+        return secondsUntilRetry(state, clock());
+      },
+    }),
+    [state, canSend, canResend, canVerify, codeLength, waitingToRetry, clock],
+  );
+}
 
 /**
  * The whole phone verification, drop-in: phone number, code, success. Every string comes
@@ -69,7 +125,7 @@ export function OtpVerify(props: OtpVerifyProps) {
     messages: overrides,
     onVerified,
     onError,
-    channels = [],
+    channels = NO_CHANNELS,
     autoSubmit = true,
     components: replaced,
     headingLevel = 2,
@@ -80,11 +136,23 @@ export function OtpVerify(props: OtpVerifyProps) {
     className,
     ...rest
   } = props;
-  const { phoneInput: phoneInputMessages, codeInput: codeInputMessages, ...own } = overrides ?? {};
+  const { phoneInputMessages, codeInputMessages, own } = useMemo(() => {
+    const { phoneInput, codeInput, ...rest } = overrides ?? {};
+    return { phoneInputMessages: phoneInput, codeInputMessages: codeInput, own: rest };
+  }, [overrides]);
   const messages = useMessages(otpVerifyMessages, locale, own);
   const tag = intlLocale(locale);
-  const components = { ...defaultComponents, ...replaced };
-  const clock = now ?? Date.now;
+  const components = useMemo(() => ({ ...defaultComponents, ...replaced }), [replaced]);
+  // Each part re-renders only when its props change (see useShownFlow).
+  const parts = {
+    PhoneStep: memoized(components.PhoneStep),
+    CodeStep: memoized(components.CodeStep),
+    Success: memoized(components.Success),
+  };
+  // One stable clock that reads the latest `now` prop.
+  const nowRef = useRef(now);
+  nowRef.current = now;
+  const [clock] = useState(() => () => (nowRef.current ?? Date.now)());
 
   // Given a number, resume only that number's code.
   const [persistence] = useState<FlowPersistence | false>(() => {
@@ -247,72 +315,96 @@ export function OtpVerify(props: OtpVerifyProps) {
       ((flow.step === "sending" || flow.step === "enterPhone") && awaitingFirstCode && !error) ||
       (flow.step === "sending" && flow.challenge !== null));
 
-  const part = { flow, messages, locale: tag, headingLevel, components };
+  // Props that keep their identity while nothing they hold changes, so a countdown second
+  // re-renders no part.
+  const shown = useShownFlow(flow, clock);
+  const shownError = useMemo(
+    () => (error && errorMessage ? { kind: error.kind, message: errorMessage } : null),
+    [error, errorMessage],
+  );
+  const onPhoneField = error && PHONE_FIELD_KINDS.includes(error.kind) && error !== editedAfter;
+  const fieldError = useMemo(
+    () =>
+      notANumber
+        ? { kind: "invalid_number" as const, message: messages.invalidNumber }
+        : onPhoneField
+          ? shownError
+          : null,
+    [notANumber, messages.invalidNumber, onPhoneField, shownError],
+  );
+  const formError = error && !PHONE_FIELD_KINDS.includes(error.kind) ? shownError : null;
+  const { changeNumber, send: sendTo } = flow;
+  const onChangeNumber = useCallback(() => {
+    setAwaitingFirstCode(false);
+    focusPhoneNext.current = true;
+    changeNumber();
+  }, [changeNumber]);
+  const onSendNewCode = useCallback(() => sendTo(flow.phone), [sendTo, flow.phone]);
+  const onPhoneChange = useCallback(
+    (e164: string | null, next: PhoneDetails) => {
+      setPhone(e164);
+      setDetails(next);
+      setNotANumber(false);
+      setEditedAfter(error);
+    },
+    [error],
+  );
+  const onSubmit = useCallback(() => {
+    // PhoneInput shows why a number it can read is wrong (on this same submit); an
+    // empty or unreadable one gets our message.
+    const problem = details?.problem;
+    if (!phone) setNotANumber(!problem);
+    // A landline (or a number the metadata does not know) is sent to on the second
+    // try: the warning shows first, and the metadata may be behind the real world.
+    const doubtful = problem === "invalid" || (problem === "not_mobile" && channel !== "voice");
+    if (!phone || (doubtful && warnedFor !== phone)) {
+      if (phone) setWarnedFor(phone);
+      phoneInputRef.current?.focus();
+      return;
+    }
+    sendTo(phone, { channel });
+  }, [details, phone, channel, warnedFor, sendTo]);
+  const codeInputProps = useMemo(
+    () => ({ locale, messages: codeInputMessages }),
+    [locale, codeInputMessages],
+  );
+  const phoneInputProps = useMemo(
+    () => ({ defaultCountry, locale, messages: phoneInputMessages }),
+    [defaultCountry, locale, phoneInputMessages],
+  );
+  const attempts = attemptsText(flow, messages, tag);
+
+  const part = { flow: shown, messages, locale: tag, headingLevel, components };
   let content: React.ReactNode;
   if (flow.isVerified) {
-    content = <components.Success {...part} headingRef={successRef} />;
+    content = <parts.Success {...part} headingRef={successRef} />;
   } else if (codeView) {
     content = (
-      <components.CodeStep
+      <parts.CodeStep
         {...part}
-        error={error && errorMessage ? { kind: error.kind, message: errorMessage } : null}
-        attempts={attemptsText(flow, messages, tag)}
-        onChangeNumber={() => {
-          setAwaitingFirstCode(false);
-          focusPhoneNext.current = true;
-          flow.changeNumber();
-        }}
-        onSendNewCode={() => flow.send(flow.phone)}
+        error={shownError}
+        attempts={attempts}
+        onChangeNumber={onChangeNumber}
+        onSendNewCode={onSendNewCode}
         codeInputRef={codeInputRef}
         recoveryRef={recoveryRef}
-        codeInputProps={{ locale, messages: codeInputMessages }}
+        codeInputProps={codeInputProps}
       />
     );
   } else {
-    const onField = error && PHONE_FIELD_KINDS.includes(error.kind) && error !== editedAfter;
     content = (
-      <components.PhoneStep
+      <parts.PhoneStep
         {...part}
         phone={phone}
-        onPhoneChange={(e164, next) => {
-          setPhone(e164);
-          setDetails(next);
-          setNotANumber(false);
-          setEditedAfter(flow.error);
-        }}
-        fieldError={
-          notANumber
-            ? { kind: "invalid_number", message: messages.invalidNumber }
-            : onField && error && errorMessage
-              ? { kind: error.kind, message: errorMessage }
-              : null
-        }
-        formError={
-          error && errorMessage && !PHONE_FIELD_KINDS.includes(error.kind)
-            ? { kind: error.kind, message: errorMessage }
-            : null
-        }
+        onPhoneChange={onPhoneChange}
+        fieldError={fieldError}
+        formError={formError}
         channels={channels}
         channel={channel}
         onChannelChange={setChannel}
-        onSubmit={() => {
-          // PhoneInput shows why a number it can read is wrong (on this same submit); an
-          // empty or unreadable one gets our message.
-          const problem = details?.problem;
-          if (!phone) setNotANumber(!problem);
-          // A landline (or a number the metadata does not know) is sent to on the second
-          // try: the warning shows first, and the metadata may be behind the real world.
-          const doubtful =
-            problem === "invalid" || (problem === "not_mobile" && channel !== "voice");
-          if (!phone || (doubtful && warnedFor !== phone)) {
-            if (phone) setWarnedFor(phone);
-            phoneInputRef.current?.focus();
-            return;
-          }
-          flow.send(phone, { channel });
-        }}
+        onSubmit={onSubmit}
         phoneInputRef={phoneInputRef}
-        phoneInputProps={{ defaultCountry, locale, messages: phoneInputMessages }}
+        phoneInputProps={phoneInputProps}
       />
     );
   }
@@ -325,8 +417,8 @@ export function OtpVerify(props: OtpVerifyProps) {
       data-step={flow.isVerified ? "verified" : codeView ? "code" : "phone"}
       data-state={error ? "error" : flow.isSending || flow.isVerifying ? "busy" : undefined}
     >
-      {content}
-      <LiveRegion announcement={announcement} />
+      <FlowClock value={clock}>{content}</FlowClock>
+      <QuietLiveRegion announcement={announcement} />
     </div>
   );
 }

@@ -3,12 +3,13 @@
  * The default parts of OtpVerify. Each can be replaced through `components`; the replacement
  * gets the same props (and `components`, to reuse the other parts).
  */
-import type { OtpChannel, OtpErrorKind } from "@otpkit/core";
+import { type OtpChannel, type OtpErrorKind, resendAvailableAt } from "@otpkit/core";
 import type { OtpFlow, PhoneDetails } from "@otpkit/react";
 import { type ComponentType, type ReactNode, type Ref, useId } from "react";
 import { CodeInput, type CodeInputProps } from "../code-input";
-import { formatCountdown, formatMessage } from "../i18n";
+import { formatMessage } from "../i18n";
 import { PhoneInput, type PhoneInputProps } from "../phone-input";
+import { ExpiryCountdown, ResendCountdown } from "./countdowns";
 import { channelName, ltr, sentTo } from "./flow-text";
 import type { OtpVerifyMessages } from "./messages";
 
@@ -16,6 +17,12 @@ export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** What every part gets. */
 export interface OtpVerifyPartProps {
+  /**
+   * The headless flow (`useOtpFlow`). A part re-renders when the flow changes in a way it
+   * shows (step, error, code, resend becoming possible), not every second: `secondsUntil*`
+   * are right whenever read, and a ticking countdown belongs in a small component of its own
+   * with `useCountdown` from `@otpkit/react`, as the default code step does.
+   */
   flow: OtpFlow;
   /** Resolved messages: the locale's catalogue with the caller's overrides. */
   messages: OtpVerifyMessages;
@@ -241,7 +248,6 @@ export function CodeStep(props: OtpVerifyCodeStepProps) {
   const attemptsId = `${id}-attempts`;
   const describedBy =
     [error && errorId, attempts && attemptsId].filter(Boolean).join(" ") || undefined;
-  const waitMs = flow.secondsUntilResend * 1000;
   const otherChannels = (challenge?.channels ?? []).filter((c) => c !== challenge?.channel);
 
   const action =
@@ -306,15 +312,11 @@ export function CodeStep(props: OtpVerifyCodeStepProps) {
           </p>
         )}
       </div>
-      {live && flow.secondsUntilExpiry > 0 && (
-        <p className="otpkit-verify__expiry">
-          {formatMessage(
-            messages.expiresIn,
-            { time: formatCountdown(flow.secondsUntilExpiry * 1000, locale) },
-            locale,
-          )}
-        </p>
-      )}
+      <ExpiryCountdown
+        deadline={live && challenge ? challenge.expiresAt : null}
+        messages={messages}
+        locale={locale}
+      />
       <PrimaryButton busy={flow.isVerifying}>{messages.verify}</PrimaryButton>
       {challenge && !gone && (
         <p className="otpkit-verify__resend">
@@ -323,15 +325,15 @@ export function CodeStep(props: OtpVerifyCodeStepProps) {
             disabled={!flow.canResend}
             onClick={() => flow.resend()}
           >
-            {flow.isResending
-              ? messages.sending
-              : waitMs > 0
-                ? formatMessage(
-                    messages.resendIn,
-                    { time: formatCountdown(waitMs, locale) },
-                    locale,
-                  )
-                : messages.resend}
+            {flow.isResending ? (
+              messages.sending
+            ) : (
+              <ResendCountdown
+                deadline={resendAvailableAt(flow.state) || null}
+                messages={messages}
+                locale={locale}
+              />
+            )}
           </QuietButton>
           {otherChannels.map((channel) => (
             <QuietButton

@@ -1,0 +1,52 @@
+"use client";
+/**
+ * The two countdowns of the code step. Each reads the clock itself (useCountdown), so a second
+ * passing re-renders only the countdown, never the form around it.
+ */
+import { useCountdown } from "@otpkit/react";
+import { createContext, memo, useContext } from "react";
+import { formatCountdown, formatMessage } from "../i18n";
+import type { OtpVerifyMessages } from "./messages";
+
+/** OtpVerify's clock (its `now` prop), for the countdowns inside it. */
+export const FlowClock = createContext<() => number>(Date.now);
+
+export interface CountdownProps {
+  /** Epoch ms the countdown runs to, or null when there is none. */
+  deadline: number | null;
+  messages: OtpVerifyMessages;
+  /** BCP 47 tag for Intl formatting. */
+  locale: string;
+}
+
+/** The resend button's words: "Resend in 0:24" while the cooldown runs, then "Resend code". */
+export const ResendCountdown = memo(function ResendCountdown({
+  deadline,
+  messages,
+  locale,
+}: CountdownProps) {
+  const clock = useContext(FlowClock);
+  const seconds = useCountdown(deadline, clock);
+  if (seconds <= 0) return messages.resend;
+  return formatMessage(
+    messages.resendIn,
+    { time: formatCountdown(seconds * 1000, locale) },
+    locale,
+  );
+});
+
+/** "Code expires in 4:12" until `deadline`; nothing without one (the code is no longer live). */
+export const ExpiryCountdown = memo(function ExpiryCountdown({
+  deadline,
+  messages,
+  locale,
+}: CountdownProps) {
+  const clock = useContext(FlowClock);
+  const seconds = useCountdown(deadline, clock);
+  if (seconds <= 0) return null;
+  return (
+    <p className="otpkit-verify__expiry">
+      {formatMessage(messages.expiresIn, { time: formatCountdown(seconds * 1000, locale) }, locale)}
+    </p>
+  );
+});
