@@ -40,22 +40,15 @@ export interface Answer {
   body: string | undefined;
 }
 
-const BASE_HEADERS = {
-  "content-type": "application/json; charset=utf-8",
-  "cache-control": "no-store",
-  "x-content-type-options": "nosniff",
-};
-
-export function jsonAnswer(
-  body: unknown,
-  status = 200,
-  headers: Record<string, string> = {},
-): Answer {
-  return {
-    status,
-    headers: Object.assign({ ...BASE_HEADERS }, headers),
-    body: JSON.stringify(body),
+export function jsonAnswer(body: unknown, status = 200, headers?: Record<string, string>): Answer {
+  // A literal: one object of a fixed shape per answer (it runs on every request).
+  const all: Record<string, string> = {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
   };
+  if (headers) Object.assign(all, headers);
+  return { status, headers: all, body: JSON.stringify(body) };
 }
 
 export const toResponse = (answer: Answer): Response =>

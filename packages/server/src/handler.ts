@@ -355,10 +355,12 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     verify,
   };
 
+  const routePrefix = `${base}/`;
+
   async function route(call: Call): Promise<Answer | Failure> {
     const queryAt = call.target.indexOf("?");
     const pathname = queryAt < 0 ? call.target : call.target.slice(0, queryAt);
-    if (!pathname.startsWith(`${base}/`)) return refuseRequest(404, "No such route");
+    if (!pathname.startsWith(routePrefix)) return refuseRequest(404, "No such route");
     const name = pathname.slice(base.length + 1);
     const operation = Object.hasOwn(routes, name) ? routes[name] : undefined;
     const known = operation !== undefined || (name === "dev/inbox" && devInbox !== undefined);
@@ -397,7 +399,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     const headers = cors.headers(call.header("origin"));
     if ("kind" in outcome) return failureAnswer(outcome, headers);
     // Every answer's headers are an object of its own (jsonAnswer, preflight): added in place.
-    return { ...outcome, headers: Object.assign({ ...outcome.headers }, headers) };
+    Object.assign(outcome.headers, headers);
+    return outcome;
   };
 
   const handler: OtpHandler = async (request) =>

@@ -72,9 +72,8 @@ class SocketCall implements Call, BodySource {
     return Array.isArray(value) ? value.join(", ") : value;
   }
 
-  async read(maxBytes: number): Promise<BoundedBody> {
-    const { bytes, truncated } = await readUpTo(this.req, maxBytes + 1);
-    return { bytes, tooLarge: truncated || bytes.byteLength > maxBytes };
+  read(maxBytes: number): Promise<BoundedBody> {
+    return new Promise((resolve, reject) => new BodyReader(this.req, maxBytes, resolve, reject));
   }
 
   discard(): void {}
@@ -88,6 +87,64 @@ class SocketCall implements Call, BodySource {
     rememberSocketAddress(this.made, req.socket.remoteAddress);
     return this.made;
   }
+}
+
+const READER: unique symbol = Symbol("otpkit.bodyReader");
+type ReadingMessage = IncomingMessage & { [READER]?: BodyReader };
+
+/**
+ * Reads a body up to one byte past `maxBytes`, never more. Its listeners are shared
+ * functions that find the reader on the request: no closures per request.
+ */
+class BodyReader {
+  private readonly chunks: Buffer[] = [];
+  private length = 0;
+
+  constructor(
+    private readonly req: ReadingMessage,
+    private readonly maxBytes: number,
+    private readonly resolve: (body: BoundedBody) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    req[READER] = this;
+    req.on("data", onBodyData).on("end", onBodyEnd).on("error", onBodyError);
+  }
+
+  data(chunk: Buffer) {
+    this.chunks.push(chunk);
+    this.length += chunk.byteLength;
+    if (this.length > this.maxBytes) {
+      this.req.pause();
+      this.stop();
+      this.resolve({ bytes: new Uint8Array(), tooLarge: true });
+    }
+  }
+
+  // At the end nothing more can arrive: the listeners go with the request.
+  end() {
+    this.req[READER] = undefined;
+    this.resolve({ bytes: concat(this.chunks, this.length), tooLarge: false });
+  }
+
+  error(error: Error) {
+    this.stop();
+    this.reject(error);
+  }
+
+  private stop() {
+    this.req[READER] = undefined;
+    this.req.off("data", onBodyData).off("end", onBodyEnd).off("error", onBodyError);
+  }
+}
+
+function onBodyData(this: ReadingMessage, chunk: Buffer) {
+  this[READER]?.data(chunk);
+}
+function onBodyEnd(this: ReadingMessage) {
+  this[READER]?.end();
+}
+function onBodyError(this: ReadingMessage, error: Error) {
+  this[READER]?.error(error);
 }
 
 async function handleRequest(handler: OtpHandler, req: IncomingMessage, res: ServerResponse) {

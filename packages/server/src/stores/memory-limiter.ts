@@ -53,11 +53,12 @@ export class SharedCounters {
     return made;
   }
 
-  /** Drops keys whose every counter has expired, at most once a minute. */
-  sweep(at: number) {
-    if (at < this.nextSweepAt) return;
+  /** Drops keys whose every counter has expired, at most once a minute. True if it ran. */
+  sweep(at: number): boolean {
+    if (at < this.nextSweepAt) return false;
     this.nextSweepAt = at + SWEEP_EVERY_MS;
     for (const [key, slots] of this.byKey) if (!anyLive(slots, at)) this.byKey.delete(key);
+    return true;
   }
 }
 
@@ -97,17 +98,31 @@ class LaneStorage {
     const slots = this.counters.byKey.get(key);
     const at = Date.now();
     const expiresAt = slots?.[this.expiry] ?? NONE;
-    if (slots === undefined || expiresAt <= at) return this.set(key, value, durationSec);
+    if (slots === undefined || expiresAt <= at) return this.start(key, slots, value, durationSec);
     const total = (slots[this.value] ?? 0) + value;
     slots[this.value] = total;
     return new RateLimiterRes(0, expiresAt === Infinity ? -1 : expiresAt - at, total, false);
   }
 
   set(key: string, value: number, durationSec: number): RateLimiterRes {
+    return this.start(key, this.counters.byKey.get(key), value, durationSec);
+  }
+
+  /** Starts the key's counter; `found` is what the key's entry was when last looked up. */
+  private start(
+    key: string,
+    found: number[] | undefined,
+    value: number,
+    durationSec: number,
+  ): RateLimiterRes {
     const durationMs = durationSec * 1000;
     const at = Date.now();
-    this.counters.sweep(at);
-    const slots = this.counters.slotsFor(key, this.expiry >> 1);
+    // A sweep may drop the entry found before it: then it is looked up again.
+    const swept = this.counters.sweep(at);
+    const slots =
+      !swept && found !== undefined && found.length > this.expiry
+        ? found
+        : this.counters.slotsFor(key, this.expiry >> 1);
     const total = Math.trunc(value);
     slots[this.value] = total;
     slots[this.expiry] = durationMs > 0 ? at + durationMs : Infinity;
