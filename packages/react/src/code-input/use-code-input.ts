@@ -85,6 +85,15 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
   const value = clean(options.value ?? own);
   // null while the field is not focused.
   const [selection, setSelection] = useState<readonly [number, number] | null>(null);
+  // The selection last asked for: asking again for the same one must not even queue an
+  // update, or moving the caret after a keystroke would cost a second commit.
+  const selected = useRef(selection);
+  const select = (next: readonly [number, number] | null) => {
+    const old = selected.current;
+    if (old === next || (old && next && old[0] === next[0] && old[1] === next[1])) return;
+    selected.current = next;
+    setSelection(next);
+  };
   // The field's raw text while an IME composes: shown as is, normalized when it ends.
   const [draft, setDraft] = useState<string | null>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -95,6 +104,9 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
 
   const commit = ({ value: next, caret: at }: CodeEdit) => {
     caret.current = at;
+    // The caret's new place goes into the same render as the value: set after it (when the
+    // layout effect moves the caret) it would cost every keystroke a second commit.
+    if (input.current && input.current === document.activeElement) select([at, at]);
     if (next !== value) {
       setOwn(next);
       options.onChange?.(next);
@@ -121,9 +133,7 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
   const syncSelection = () => {
     const el = input.current;
     if (el && el === document.activeElement) {
-      const start = el.selectionStart ?? 0;
-      const end = el.selectionEnd ?? 0;
-      setSelection((old) => (old?.[0] === start && old[1] === end ? old : [start, end]));
+      select([el.selectionStart ?? 0, el.selectionEnd ?? 0]);
     }
   };
   // Native listeners are added once per element; they call the latest render's handlers.
@@ -217,7 +227,7 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
       commit(reconcile(value, event.currentTarget.value, length, alphanumeric));
     },
     onFocus: syncSelection,
-    onBlur: () => setSelection(null),
+    onBlur: () => select(null),
     // The text itself is invisible: a click puts the caret on the slot under the pointer.
     onMouseUp: (event: MouseEvent<HTMLInputElement>) => {
       const el = event.currentTarget;

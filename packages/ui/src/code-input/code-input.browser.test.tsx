@@ -550,6 +550,10 @@ describe("accessibility", () => {
       const code = await renderCode({ ...props, webOtp: false }, (field) => (
         <div data-theme={theme}>{field}</div>
       ));
+      // In its language: a locale other than English arrives a moment after the first paint.
+      await expect
+        .element(code.screen.getByRole("textbox"))
+        .toHaveAccessibleName(props.locale ? "验证码" : "Code");
       await expectNoAxeViolations(code.screen.container);
       if (!props.disabled) {
         await userEvent.click(code.input);

@@ -1,5 +1,6 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { Profiler, useState } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { LOCALES, registerLocale } from "../i18n";
@@ -125,6 +126,51 @@ describe("CodeInput", () => {
     expect(html).toContain('aria-label="验证码"');
     expect(html.match(/otpkit-code__slot"/g)).toHaveLength(6);
     expect(html).toContain("6 位数字验证码");
+  });
+});
+
+/** A page holding the code, as CodeInput's README shows, inside a commit counter. */
+function CountedPage({ onCommit }: { onCommit: () => void }) {
+  const [code, setCode] = useState("");
+  return (
+    <Profiler id="page" onRender={onCommit}>
+      <CodeInput webOtp={false} value={code} onChange={setCode} />
+      <output>{code}</output>
+    </Profiler>
+  );
+}
+
+describe("CodeInput renders", () => {
+  it("commits once per keystroke, paste and deletion, the caret moving with the value", async () => {
+    const user = userEvent.setup();
+    let commits = 0;
+    const { container } = render(<CountedPage onCommit={() => (commits += 1)} />);
+    const active = () => slots(container).findIndex((slot) => slot.hasAttribute("data-active"));
+    await user.click(field());
+    commits = 0;
+    for (const [i, digit] of [..."1234"].entries()) {
+      await user.keyboard(digit);
+      expect(commits, `keystroke ${i + 1}`).toBe(i + 1);
+      expect(active()).toBe(i + 1);
+    }
+    expect(screen.getByRole("status")).toHaveTextContent("1234");
+
+    commits = 0;
+    await user.keyboard("{Backspace}");
+    expect(commits).toBe(1);
+    expect(field()).toHaveValue("123");
+    expect(active()).toBe(3);
+
+    // Refused as typed: the value stays, at the cost of one commit at most.
+    commits = 0;
+    await user.keyboard("x");
+    expect(commits).toBe(1);
+    expect(field()).toHaveValue("123");
+
+    commits = 0;
+    await user.paste("456");
+    expect(commits).toBe(1);
+    expect(screen.getByRole("status")).toHaveTextContent("123456");
   });
 });
 
