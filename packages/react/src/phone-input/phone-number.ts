@@ -97,13 +97,15 @@ export function countryOfCallingCode(callingCode: string): CountryCode | undefin
 
 /**
  * The calling code whose numbering plan reading `text` (with `country` picked) needs and that
- * is not loaded yet, else undefined: the picked country's, then the one of "+…", of "00…" or
+ * is not loaded yet, else undefined (always for an empty text): the picked country's, then the one of "+…", of "00…" or
  * of the picked country's own international prefix ("001…" in Thailand).
  */
 export function missingNumberingPlan(text: string, country?: CountryCode): string | undefined {
+  const { chars } = significant(text);
+  // An empty field (or a lone "+") needs nothing read.
+  if (chars === "" || chars === "+") return undefined;
   const own = country && callingCodeOf(country);
   if (own && !hasNumberingPlan(own)) return own;
-  const { chars } = significant(text);
   const afterPrefixes = chars.startsWith("+")
     ? [chars.slice(1)]
     : [

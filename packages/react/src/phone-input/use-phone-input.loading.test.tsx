@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { hasNumberingPlan } from "./metadata";
 import { type UsePhoneInputOptions, usePhoneInput } from "./use-phone-input";
@@ -8,13 +9,15 @@ function Field(props: UsePhoneInputOptions) {
   return <input aria-label="Phone" {...phone.inputProps} />;
 }
 
+/** Keeps the number it is told about in its own state, as an app does, and submits that. */
 function Form({ onSubmit, ...props }: UsePhoneInputOptions & { onSubmit: (e164: string) => void }) {
-  const phone = usePhoneInput(props);
+  const [e164, setE164] = useState<string | null>(null);
+  const phone = usePhoneInput({ ...props, onChange: setE164 });
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit(phone.e164 ?? "none");
+        onSubmit(e164 ?? "none");
       }}
     >
       <input aria-label="Phone" {...phone.inputProps} />
@@ -66,5 +69,13 @@ describe("usePhoneInput while a numbering plan loads", () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith("+5511987654321"));
     expect(onSubmit).toHaveBeenCalledTimes(1);
     expect(field().value).toBe("+55 11 98765 4321");
+  });
+
+  it("holds no submit of an empty field: there is nothing to read", () => {
+    expect(hasNumberingPlan("81")).toBe(false);
+    const onSubmit = vi.fn();
+    render(<Form defaultCountry="JP" onSubmit={onSubmit} />);
+    fireEvent.click(screen.getByRole("button", { name: "Send" }));
+    expect(onSubmit).toHaveBeenCalledWith("none");
   });
 });

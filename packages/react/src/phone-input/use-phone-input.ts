@@ -10,9 +10,15 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { loadNumberingPlan, metadataRevision, subscribeToMetadata } from "./metadata";
+import {
+  hasNumberingPlan,
+  loadNumberingPlan,
+  metadataRevision,
+  subscribeToMetadata,
+} from "./metadata";
 import {
   type CountryCode,
+  callingCodeOf,
   defaultCountryFor,
   describe,
   formatPhoneText,
@@ -201,7 +207,10 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
   formatRef.current = format;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` changes when a plan arrives, which changes what is missing.
   useEffect(() => {
-    const missing = missingNumberingPlan(current.text, picked);
+    // The picked country's plan loads at once, before the first digit is typed.
+    const own = callingCodeOf(picked);
+    const missing =
+      missingNumberingPlan(current.text, picked) ?? (hasNumberingPlan(own) ? undefined : own);
     if (missing) {
       // Offline: the text stays as typed, the next edit tries again, and a held submit goes on.
       loadNumberingPlan(missing).catch(() => releaseSubmit(true));
@@ -253,8 +262,9 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
     const button = submitter as HTMLButtonElement | null;
     form.requestSubmit(button?.form === form ? button : undefined);
   };
+  // Once the formatted number has been rendered (and reported: the app's handler reads it).
   useEffect(() => {
-    if (!details.pending) releaseSubmit();
+    if (!details.pending && !current.raw) releaseSubmit();
   });
 
   // Put the caret back after the digit it followed, once React has written the new text.

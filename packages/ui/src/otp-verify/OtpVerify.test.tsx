@@ -2,9 +2,9 @@ import { OTP_ERROR_KINDS, OtpError, type OtpErrorKind } from "@otpkit/core";
 import { createFakeAdapter, type FakeAdapter } from "@otpkit/core/testing";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { Profiler, StrictMode } from "react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadLocale } from "../i18n";
-import { phoneInputMessages } from "../phone-input";
+import { phoneInputMessages, preloadPhoneMetadata } from "../phone-input";
 import { otpVerifyMessages } from "./messages";
 import { OtpVerify, type OtpVerifyProps } from "./OtpVerify";
 import {
@@ -17,6 +17,10 @@ const PHONE = "+66812345678";
 const en = otpVerifyMessages.en;
 
 let adapter: FakeAdapter;
+
+// Every phone numbering plan up front, as an app that preloads them: these tests are about the
+// flow (loading plans on demand is tested with usePhoneInput).
+beforeAll(() => preloadPhoneMetadata());
 
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.UTC(2026, 10, 22, 9, 0, 0) });

@@ -8,7 +8,7 @@ import {
   usePhoneInput,
 } from "@otpkit/react";
 import { type InputHTMLAttributes, type Ref, useId } from "react";
-import { formatMessage, intlLocale, resolveMessages } from "../i18n";
+import { formatMessage, intlLocale, useMessages } from "../i18n";
 import { CountryList } from "./CountryList";
 import { Flag } from "./flag";
 import { type PhoneInputMessages, phoneInputMessages } from "./messages";
@@ -70,7 +70,7 @@ export function PhoneInput({
   ...inputAttributes
 }: PhoneInputProps) {
   const id = useId();
-  const messages = resolveMessages(phoneInputMessages, locale, overrides);
+  const messages = useMessages(phoneInputMessages, locale, overrides);
   const tag = intlLocale(locale);
   const phone = usePhoneInput({ value, defaultValue, onChange, defaultCountry, locale });
   const picker = useCountryPicker({

@@ -1,3 +1,3 @@
+export { preloadPhoneMetadata } from "@otpkit/react";
 export { type PhoneInputMessages, phoneInputMessages } from "./messages";
 export { PhoneInput, type PhoneInputProps } from "./PhoneInput";
-export { preloadPhoneMetadata } from "@otpkit/react";

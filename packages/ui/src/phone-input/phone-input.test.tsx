@@ -6,6 +6,7 @@ import { LOCALES, registerLocale } from "../i18n";
 import { EVERY_LOCALE } from "../i18n/every-locale";
 import { id } from "../i18n/locales/id";
 import { th } from "../i18n/locales/th";
+import { preloadPhoneMetadata } from "./index";
 import { phoneInputMessages } from "./messages";
 import { PhoneInput } from "./PhoneInput";
 
@@ -27,6 +28,12 @@ describe("PhoneInput messages", () => {
     }
   });
 
+  it("speaks a locale it loads on demand, standalone", async () => {
+    const { zh } = await import("../i18n/locales/zh");
+    render(<PhoneInput locale="zh" />);
+    expect(await screen.findByRole("textbox", { name: zh.phoneInput.label })).toBeInTheDocument();
+  });
+
   it("speaks a registered locale and takes overrides", async () => {
     registerLocale(th);
     render(<PhoneInput locale="th-TH" messages={{ tooShort: "สั้นไป" }} />);
@@ -39,8 +46,14 @@ describe("PhoneInput messages", () => {
 });
 
 describe("PhoneInput", () => {
-  it("renders to a string in a registered locale, from a value", () => {
+  it("renders to a string before the number's plan is loaded: the value as E.164, nothing lost", () => {
+    const html = renderToString(<PhoneInput defaultValue="+5511987654321" />);
+    expect(html).toContain('value="+5511987654321"');
+  });
+
+  it("renders to a string in a registered locale, from a value whose plan is preloaded", async () => {
     registerLocale(id);
+    await preloadPhoneMetadata(["ID"]);
     const html = renderToString(<PhoneInput locale="id" defaultValue="+6282123060001" />);
     expect(html).toContain('value="0821-2306-0001"');
     expect(html).toContain('aria-label="Negara: Indonesia +62"');
