@@ -79,6 +79,8 @@ export const PastingInternational: Story = {
     await userEvent.paste("+62 821-2306-0001");
     // The country follows the number.
     await waitFor(() => expect(countryButton).toHaveAccessibleName(/\+62$/));
+    // Indonesia's numbering plan loads on demand; then the number is formatted and reported.
+    await waitFor(() => expect(number).toHaveValue("+62 821 2306 0001"));
     await expect(lastValue(context.args.onChange)).toBe("+6282123060001");
   },
 };
