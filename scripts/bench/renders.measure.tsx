@@ -12,7 +12,7 @@
 import { writeFileSync } from "node:fs";
 import type { OtpAdapter } from "@otpkit/core";
 import { createFakeAdapter } from "@otpkit/core/testing";
-import { useOtpFlow } from "@otpkit/react";
+import { preloadPhoneMetadata, useOtpFlow } from "@otpkit/react";
 import { CodeInput, OtpVerify, otpVerifyMessages, PhoneInput } from "@otpkit/ui";
 import { configure } from "@testing-library/dom";
 import { act, fireEvent, render, screen } from "@testing-library/react";
@@ -22,7 +22,7 @@ import { Profiler, type ReactNode, useState } from "react";
 import { PhoneInput as InternationalPhoneInput } from "react-international-phone";
 import OtpInput from "react-otp-input";
 import PhoneNumberInput from "react-phone-number-input";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { onCommit } from "./react-commits.ts";
 
 interface RenderCounts {
@@ -51,6 +51,8 @@ let commits = 0;
 let rendered: string[] = [];
 let stopListening = () => {};
 
+// The Thai numbering plan is loaded on demand; load it first so a send is not held for it.
+beforeAll(() => preloadPhoneMetadata(["TH"]));
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.UTC(2026, 10, 22, 9, 0, 0) });
   stopListening = onCommit((names) => rendered.push(...names));
