@@ -121,6 +121,7 @@ export function missingNumberingPlan(text: string, country?: CountryCode): strin
 
 /** How many leading digits are `country`'s own international prefix ("011" in the US), or 0. */
 function ownPrefixLength(digits: string, country: CountryCode): number {
+  if (!hasNumberingPlan(callingCodeOf(country))) return 0;
   const numberingPlan = plan();
   numberingPlan.selectNumberingPlan(country);
   return digits.match(new RegExp(`^(?:${numberingPlan.IDDPrefix()})`))?.[0].length ?? 0;

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { hasNumberingPlan } from "./metadata";
+import { describe as describePhoneNumber, formatPhoneText } from "./phone-number";
 import { type UsePhoneInputOptions, usePhoneInput } from "./use-phone-input";
 
 function Field(props: UsePhoneInputOptions) {
@@ -77,5 +78,11 @@ describe("usePhoneInput while a numbering plan loads", () => {
     render(<Form defaultCountry="JP" onSubmit={onSubmit} />);
     fireEvent.click(screen.getByRole("button", { name: "Send" }));
     expect(onSubmit).toHaveBeenCalledWith("none");
+  });
+
+  it("picks a country whose plan is not loaded on an empty field without reading anything", () => {
+    expect(hasNumberingPlan("93")).toBe(false);
+    expect(formatPhoneText("", 0, "AF")).toMatchObject({ text: "", country: "AF", caret: 0 });
+    expect(describePhoneNumber("", "AF")).toMatchObject({ e164: null, problem: undefined });
   });
 });
