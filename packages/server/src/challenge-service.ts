@@ -111,7 +111,8 @@ export function createChallengeService(options: ChallengeServiceOptions): Challe
 
   return {
     async send(input) {
-      return keep(input.phone, await adapter.send(input));
+      // Awaited: returning the promise itself would cost two more turns of the queue.
+      return await keep(input.phone, await adapter.send(input));
     },
 
     async resend({ challengeId, channel, signal }) {

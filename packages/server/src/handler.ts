@@ -373,7 +373,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     }
     if (!operation) return refuseRequest(404, "No such route");
     if (call.method !== "POST") return methodNotAllowed("POST, OPTIONS");
-    return operation(call);
+    // Awaited: returning the promise itself would cost two more turns of the queue.
+    return await operation(call);
   }
 
   const methodNotAllowed = (allow: string): Answer =>

@@ -171,7 +171,8 @@ export function consoleAdapter(options: ConsoleAdapterOptions = {}): ConsoleAdap
       if (channel !== undefined && channel !== "sms") {
         throw failure("config_error", `The console adapter cannot deliver by ${channel}`);
       }
-      return issue(phone);
+      // Awaited: returning the promise itself would cost two more turns of the queue.
+      return await issue(phone);
     },
 
     async resend({ challenge, channel, signal }) {
