@@ -4,12 +4,16 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { Profiler, type ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type UseOtpFlowOptions, useOtpFlow } from "./use-otp-flow";
+import { useCountdown } from "./use-countdown";
+import { type OtpFlow, type UseOtpFlowOptions, useOtpFlow } from "./use-otp-flow";
 
 const PHONE = "+66812345678";
 
 function Flow(props: Partial<UseOtpFlowOptions> & { adapter: FakeAdapter }) {
-  const flow = useOtpFlow(props);
+  return <FlowView flow={useOtpFlow(props)} />;
+}
+
+function FlowView({ flow }: { flow: OtpFlow }) {
   return (
     <div>
       <p data-testid="step">{flow.step}</p>
@@ -36,6 +40,27 @@ function Flow(props: Partial<UseOtpFlowOptions> & { adapter: FakeAdapter }) {
         Code
         <input value={flow.code} onChange={(e) => flow.setCode(e.target.value)} />
       </label>
+    </div>
+  );
+}
+
+/** Live seconds to a deadline, in a component of their own. */
+function Countdown({ id, deadline }: { id: string; deadline: number | null }) {
+  return <p data-testid={id}>{useCountdown(deadline)}</p>;
+}
+
+const callerRenders = vi.fn();
+
+/** The same flow with `ticks: "deadlines"`: live seconds come from countdowns of their own. */
+function DeadlineFlow(props: Partial<UseOtpFlowOptions> & { adapter: FakeAdapter }) {
+  callerRenders();
+  const flow = useOtpFlow({ ...props, ticks: "deadlines" });
+  return (
+    <div>
+      <FlowView flow={flow} />
+      <Countdown id="live-resend" deadline={flow.resendAvailableAt} />
+      <Countdown id="live-expiry" deadline={flow.expiresAt} />
+      <Countdown id="live-retry" deadline={flow.retryAvailableAt} />
     </div>
   );
 }
@@ -389,5 +414,75 @@ describe("useOtpFlow answers", () => {
     click("Send");
     await settle();
     expect(send).toHaveBeenCalledWith(expect.objectContaining({ phone: PHONE, locale: "th-TH" }));
+  });
+});
+
+describe('useOtpFlow with ticks: "deadlines"', () => {
+  beforeEach(() => callerRenders.mockClear());
+
+  it("re-renders its caller only as deadlines pass while countdowns of their own tick", async () => {
+    const commits = vi.fn();
+    render(
+      <Counted onRender={commits}>
+        <DeadlineFlow adapter={adapter} />
+      </Counted>,
+    );
+    click("Send");
+    await settle();
+    expect(text("live-resend")).toBe("30");
+    callerRenders.mockClear();
+    commits.mockClear();
+
+    await advance(10_000);
+    expect(callerRenders).toHaveBeenCalledTimes(0);
+    expect(commits).toHaveBeenCalledTimes(10); // the countdowns, once a second
+    expect(text("live-resend")).toBe("20");
+    expect(text("live-expiry")).toBe("290");
+    expect(text("resend-in")).toBe("30"); // as of the caller's last render
+    expect(screen.getByRole("button", { name: "Resend" })).toBeDisabled();
+
+    await advance(20_000); // the resend cooldown ends
+    expect(callerRenders).toHaveBeenCalledTimes(1);
+    expect(text("resend-in")).toBe("0");
+    expect(screen.getByRole("button", { name: "Resend" })).toBeEnabled();
+
+    await advance(270_000); // the code expires
+    expect(callerRenders).toHaveBeenCalledTimes(2);
+    expect(text("error")).toBe("expired");
+    expect(text("expires-in")).toBe("0");
+    await advance(60_000);
+    expect(callerRenders).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("re-renders its caller when a rate limit ends, and not before", async () => {
+    adapter.failNext("send", { kind: "rate_limited", status: 429, retryAfterMs: 20_000 });
+    render(<DeadlineFlow adapter={adapter} />);
+    click("Send");
+    await settle();
+    expect(text("retry-in")).toBe("20");
+    callerRenders.mockClear();
+    await advance(19_000);
+    expect(callerRenders).toHaveBeenCalledTimes(0);
+    expect(text("live-retry")).toBe("1");
+    await advance(1_000);
+    expect(callerRenders).toHaveBeenCalledTimes(1);
+    expect(text("retry-in")).toBe("0");
+    click("Send");
+    await settle();
+    expect(text("step")).toBe("enterCode");
+  });
+
+  it("catches up when a sleeping page is seen again after its deadline", async () => {
+    render(<DeadlineFlow adapter={adapter} />);
+    click("Send");
+    await settle();
+    // The machine slept: the clock moved past the expiry, no timer ran.
+    vi.setSystemTime(Date.now() + 301_000);
+    await act(() => {
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    expect(text("error")).toBe("expired");
+    expect(text("live-expiry")).toBe("0");
   });
 });

@@ -12,6 +12,7 @@ import {
   type OtpError,
   type OtpVerified,
   type PendingRequest,
+  resendAvailableAt,
   secondsUntilExpiry,
   secondsUntilResend,
   secondsUntilRetry,
@@ -41,6 +42,14 @@ export interface UseOtpFlowOptions {
   persist?: boolean | FlowPersistence;
   /** Query client for the mutations. Default: the app's (from context), else a private one. */
   queryClient?: QueryClient;
+  /**
+   * When the hook re-renders its caller as time passes. `"seconds"` (default): every second
+   * while a countdown runs, so `secondsUntil*` are live. `"deadlines"`: only when a deadline
+   * passes (resend opens, the code expires, a rate limit ends), so `secondsUntil*` hold as of
+   * the last render; show ticking seconds in a small component of their own with
+   * `useCountdown(flow.resendAvailableAt)` (or `expiresAt`, `retryAvailableAt`).
+   */
+  ticks?: "seconds" | "deadlines";
 }
 
 export interface OtpFlow {
@@ -64,6 +73,12 @@ export interface OtpFlow {
   secondsUntilExpiry: number;
   /** Seconds left of a rate limit (0 when none). */
   secondsUntilRetry: number;
+  /** When a resend (or a new send) becomes possible, epoch ms; null when nothing waits. */
+  resendAvailableAt: number | null;
+  /** When the live code expires, epoch ms; null when no code is live. */
+  expiresAt: number | null;
+  /** When a rate limit ends, epoch ms; null when none was ever set. */
+  retryAvailableAt: number | null;
   canSend: boolean;
   canResend: boolean;
   canVerify: boolean;
@@ -85,8 +100,9 @@ type Request =
 
 /**
  * The whole verification flow, headless: send, resend with cooldown, countdowns, verify,
- * attempts and one clear error. Renders once per second at most while a countdown runs,
- * never when none does, and once per keystroke.
+ * attempts and one clear error. Renders once per second at most while a countdown runs (with
+ * `ticks: "deadlines"`, only as each deadline passes), never when none does, and once per
+ * keystroke.
  */
 export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
   const optionsRef = useRef(options);
@@ -179,13 +195,27 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
 
   const { state, now: at } = useSyncExternalStore(store.subscribe, store.get, store.get);
 
-  // One timer for every countdown, on the second boundaries of the nearest deadline.
+  // One timer for every countdown: on the second boundaries of the nearest deadline, or
+  // (`ticks: "deadlines"`) at the deadline itself.
+  const everySecond = options.ticks !== "deadlines";
   useEffect(() => {
     const deadline = nextDeadline(state, at);
     if (deadline === null) return;
-    const timer = setTimeout(() => store.tick(now()), (deadline - at) % 1000 || 1000);
-    return () => clearTimeout(timer);
-  }, [state, at, store, now]);
+    const delay = everySecond
+      ? (deadline - at) % 1000 || 1000
+      : Math.min(Math.max(0, deadline - now()), LONGEST_TIMEOUT);
+    const timer = setTimeout(() => store.tick(now()), delay);
+    if (everySecond) return () => clearTimeout(timer);
+    // A long timer sleeps with the tab (or the machine): catch up when the page is seen again.
+    const wake = () => {
+      if (document.visibilityState === "visible" && now() >= deadline) store.tick(now());
+    };
+    document.addEventListener("visibilitychange", wake);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", wake);
+    };
+  }, [state, at, store, now, everySecond]);
 
   // Persistence: resume a live challenge after a reload; keep it while it lives.
   const persistence = usePersistence(options.persist);
@@ -219,6 +249,7 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
   );
 
   const codeLength = state.challenge?.codeLength ?? options.codeLength ?? 6;
+  const retryAvailableAt = Math.max(state.sendBlockedUntil, state.verifyBlockedUntil);
   return {
     ...actions,
     step: state.step,
@@ -231,6 +262,10 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
     secondsUntilResend: secondsUntilResend(state, at),
     secondsUntilExpiry: secondsUntilExpiry(state, at),
     secondsUntilRetry: secondsUntilRetry(state, at),
+    resendAvailableAt: resendAvailableAt(state) || null,
+    expiresAt:
+      state.challenge && state.challengeStatus === "live" ? state.challenge.expiresAt : null,
+    retryAvailableAt: retryAvailableAt || null,
     canSend: canSend(state, at),
     canResend: canResend(state, at),
     canVerify: canVerify(state, at),
@@ -244,6 +279,9 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
     state,
   };
 }
+
+/** setTimeout's longest delay; a later deadline is reached in more than one step. */
+const LONGEST_TIMEOUT = 2 ** 31 - 1;
 
 function usePersistence(persist: UseOtpFlowOptions["persist"]): FlowPersistence | null {
   const [fallback] = useState(() => storagePersistence());
