@@ -64,8 +64,16 @@ export function splitMetadata(metadata) {
       `${HEADER}\n` +
       "/** libphonenumber-js's metadata format version. */\n" +
       `export const VERSION = ${JSON.stringify(version)};\n\n` +
-      "/** Every country calling code and the countries that use it, main country first. */\n" +
-      `export const COUNTRY_CALLING_CODES: Record<string, string[]> = ${JSON.stringify(callingCodes)};\n\n` +
+      "/**\n" +
+      " * Every country calling code and the countries that use it, main country first: the code's\n" +
+      ' * digits then two letters per country, space-separated ("66TH 1USAG…"; a fifth of the bytes\n' +
+      " * of the same table as JSON).\n" +
+      " */\n" +
+      `export const COUNTRY_CALLING_CODES = ${JSON.stringify(
+        Object.entries(callingCodes)
+          .map(([code, regions]) => code + regions.join(""))
+          .join(" "),
+      )};\n\n` +
       '/** Calling codes of no country ("+800" international freephone, "+881" satellite). */\n' +
       `export const NON_GEOGRAPHIC_CALLING_CODES: string[] = ${JSON.stringify(Object.keys(nonGeographic))};\n`,
     "groups.ts":

@@ -15,10 +15,17 @@ import {
 } from "./generated/calling-codes";
 import { GROUP_STARTS, GROUPS } from "./generated/groups";
 
+/** Calling code -> its countries, main one first, read from the generated text. */
+const COUNTRIES_OF: Record<string, string[]> = {};
+for (const entry of COUNTRY_CALLING_CODES.split(" ")) {
+  const code = entry.match(/^\d+/)?.[0] ?? "";
+  COUNTRIES_OF[code] = entry.slice(code.length).match(/[A-Z]{2}/g) ?? [];
+}
+
 /** What libphonenumber-js reads: every calling code, and the numbering plans loaded so far. */
 export const metadata = {
   version: VERSION,
-  country_calling_codes: COUNTRY_CALLING_CODES,
+  country_calling_codes: COUNTRIES_OF,
   countries: {},
   nonGeographic: {},
 } as unknown as MetadataJson & {
@@ -27,13 +34,10 @@ export const metadata = {
 };
 
 const CALLING_CODE_OF = new Map<string, string>();
-for (const [code, countries] of Object.entries(COUNTRY_CALLING_CODES)) {
+for (const [code, countries] of Object.entries(COUNTRIES_OF)) {
   for (const country of countries) CALLING_CODE_OF.set(country, code);
 }
-const CALLING_CODES = new Set([
-  ...Object.keys(COUNTRY_CALLING_CODES),
-  ...NON_GEOGRAPHIC_CALLING_CODES,
-]);
+const CALLING_CODES = new Set([...Object.keys(COUNTRIES_OF), ...NON_GEOGRAPHIC_CALLING_CODES]);
 
 /** Every country with a calling code (245), A to Z. */
 export const COUNTRIES = [...CALLING_CODE_OF.keys()].sort() as CountryCode[];
@@ -44,7 +48,7 @@ export const callingCodeOfCountry = (country: string): string | undefined =>
 
 /** The countries of a calling code, main one first ("1" -> US, AG, AI, …). */
 export const countriesOfCallingCode = (callingCode: string): CountryCode[] =>
-  (COUNTRY_CALLING_CODES[callingCode] ?? []) as CountryCode[];
+  (COUNTRIES_OF[callingCode] ?? []) as CountryCode[];
 
 /**
  * The calling code `digits` start with ("66812…" -> "66"), or undefined while it is still
