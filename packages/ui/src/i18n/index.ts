@@ -1,3 +1,4 @@
+export { loadLocale } from "./load-locale";
 export {
   formatCountdown,
   formatDuration,
@@ -15,7 +16,7 @@ export {
   type Catalogue,
   type CatalogueName,
   type LocaleMessages,
-  loadLocale,
+  type PartialLocaleMessages,
   registerLocale,
   resolveMessages,
 } from "./messages";

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { codeInputMessages } from "../code-input/messages";
 import { otpVerifyMessages } from "../otp-verify/messages";
+import { phoneInputMessages } from "../phone-input/messages";
+import { loadLocale } from "./load-locale";
 import { id } from "./locales/id";
-import { loadLocale, localeStore, registerLocale, resolveMessages } from "./messages";
+import { localeStore, registerLocale, resolveMessages } from "./messages";
 
 // One module registry per test file: nothing is loaded or registered before these run.
 describe("resolveMessages", () => {
@@ -17,16 +19,17 @@ describe("resolveMessages", () => {
     expect(resolveMessages(otpVerifyMessages, "th").sendCode).toBe("ส่งรหัส");
     expect(resolveMessages(codeInputMessages, "th-TH").label).toBe("รหัสยืนยัน");
     // Loaded, not registered: the server could not have rendered it.
-    expect(localeStore.getRegistered("th")).toBeUndefined();
+    expect(localeStore.getRegistered("th", codeInputMessages)).toBeUndefined();
   });
 
   it("uses a registered locale at once", () => {
     registerLocale(id);
     expect(resolveMessages(otpVerifyMessages, "in").sendCode).toBe(id.otpVerify.sendCode);
-    expect(localeStore.getRegistered("id")).toBe(id);
+    expect(localeStore.getRegistered("id", otpVerifyMessages)).toBe(id.otpVerify);
+    expect(localeStore.getRegistered("id", phoneInputMessages)).toBe(id.phoneInput);
   });
 
-  it("loads each locale once and tells subscribers when it arrives", async () => {
+  it("loads each locale once and tells subscribers once when all its parts arrive", async () => {
     let calls = 0;
     const stop = localeStore.subscribe(() => {
       calls += 1;
@@ -39,6 +42,7 @@ describe("resolveMessages", () => {
     stop();
     expect(calls).toBe(1);
     expect(resolveMessages(otpVerifyMessages, "zh").sendCode).toBe("发送验证码");
+    expect(resolveMessages(codeInputMessages, "zh").label).toBe("验证码");
   });
 
   it("lays overrides over the messages without touching them", () => {

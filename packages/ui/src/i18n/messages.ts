@@ -1,7 +1,9 @@
 /**
- * Message catalogues: English is built into each component; Thai, Indonesian and Chinese are
- * one module each (`./locales/*`), loaded on demand or registered by the app. No DOM, no
- * React: the hook that re-renders when a locale arrives is in ./use-messages.ts.
+ * Message catalogues: English is built into each component; every other locale is one small
+ * module per component (`<component>/locales/th.ts`), which the component's catalogue loads on
+ * demand, so a CodeInput in Thai downloads CodeInput's Thai and nothing else. Apps can also
+ * register a whole locale (`@otpkit/ui/locales/th`). No DOM, no React: the hook that
+ * re-renders when messages arrive is in ./use-messages.ts.
  */
 import type { CodeInputMessages } from "../code-input/messages";
 import type { OtpVerifyMessages } from "../otp-verify/messages";
@@ -18,18 +20,30 @@ export interface LocaleMessages {
 
 export type CatalogueName = Exclude<keyof LocaleMessages, "locale">;
 
+/** Some components' messages in one locale: `registerLocale({ locale: "th", codeInput })`. */
+export type PartialLocaleMessages = Pick<LocaleMessages, "locale"> &
+  Partial<Omit<LocaleMessages, "locale">>;
+
 /**
- * One component's messages: its name among the locale modules' sections, and the English
- * built in. Other languages come from the locale modules (see `registerLocale`).
+ * One component's messages: its name among the locale modules' sections, the English built
+ * in, and how to load each other locale's part (a literal `import()` per locale, so every
+ * bundler makes each its own small chunk).
  */
 export interface Catalogue<M> {
   readonly name: CatalogueName;
   readonly en: M;
+  readonly load: Readonly<Record<Exclude<Locale, "en">, () => Promise<M>>>;
+  /**
+   * The catalogues of the components this one renders, loaded together with it (in parallel,
+   * shown at once), so they are there when those components mount.
+   */
+  readonly includes?: readonly Catalogue<object>[];
 }
 
-type Registry = Readonly<Partial<Record<Locale, LocaleMessages>>>;
+type Sections = Readonly<Partial<Record<CatalogueName, object>>>;
+type Registry = Readonly<Partial<Record<Locale, Sections>>>;
 
-/** Every locale known in this page: registered by the app or loaded on demand. */
+/** Every component's messages known in this page: registered by the app or loaded on demand. */
 let loaded: Registry = {};
 /**
  * Only the registered ones: what the server could render with, so hydration sees the same
@@ -37,22 +51,35 @@ let loaded: Registry = {};
  */
 let registered: Registry = {};
 const listeners = new Set<() => void>();
-const loading = new Map<Locale, Promise<void>>();
 
-// A literal path per locale, so every bundler splits each into its own chunk.
-const LOADERS: Record<Exclude<Locale, "en">, () => Promise<LocaleMessages>> = {
-  th: () => import("./locales/th").then((module) => module.th),
-  id: () => import("./locales/id").then((module) => module.id),
-  zh: () => import("./locales/zh").then((module) => module.zh),
-};
+/**
+ * Loads in flight, one per (locale, component). The parts of one locale that arrive while
+ * others are still on their way wait for them and are shown together: OtpVerify and its
+ * fields switch language in the same render, never one after the other.
+ */
+const fetching = new Set<string>();
+interface Batch {
+  readonly arrived: Map<CatalogueName, object>;
+  readonly done: Promise<void>;
+  readonly finish: () => void;
+  pending: number;
+}
+const batches = new Map<Locale, Batch>();
 
 const publish = () => {
   for (const listener of listeners) listener();
 };
 
+const sectionsOf = (messages: PartialLocaleMessages): [CatalogueName, object][] =>
+  (["otpVerify", "phoneInput", "codeInput"] as const).flatMap((name) => {
+    const section = messages[name];
+    return section ? [[name, section] as [CatalogueName, object]] : [];
+  });
+
 /**
  * Makes a locale available at once, also to `renderToString`: import its module and register
- * it before rendering (on the server and in the browser alike, so hydration matches).
+ * it before rendering (on the server and in the browser alike, so hydration matches). Takes a
+ * whole locale, or only the parts of the components you use.
  *
  * ```ts
  * import { registerLocale } from "@otpkit/ui";
@@ -60,37 +87,83 @@ const publish = () => {
  * registerLocale(th);
  * ```
  */
-export function registerLocale(messages: LocaleMessages): void {
-  if (registered[messages.locale] === messages && loaded[messages.locale] === messages) return;
-  registered = { ...registered, [messages.locale]: messages };
-  loaded = { ...loaded, [messages.locale]: messages };
+export function registerLocale(messages: PartialLocaleMessages): void {
+  const language = messages.locale;
+  const sections = sectionsOf(messages);
+  const same = (registry: Registry) =>
+    sections.every(([name, section]) => registry[language]?.[name] === section);
+  if (same(registered) && same(loaded)) return;
+  const added = Object.fromEntries(sections);
+  registered = { ...registered, [language]: { ...registered[language], ...added } };
+  loaded = { ...loaded, [language]: { ...loaded[language], ...added } };
   publish();
 }
 
-/**
- * Loads the catalogue for a BCP 47 tag (`"th-TH"` loads Thai) unless it is English or already
- * here; components call it themselves when they meet a locale they lack. A chunk that fails to
- * load leaves English in place and is tried again next time.
- */
-export function loadLocale(locale?: string | null): Promise<void> {
-  const language = resolveLocale(locale);
-  if (language === "en" || loaded[language]) return Promise.resolve();
-  let pending = loading.get(language);
-  if (!pending) {
-    pending = LOADERS[language]().then(
-      (messages) => {
-        loading.delete(language);
-        if (loaded[language]) return;
-        loaded = { ...loaded, [language]: messages };
-        publish();
-      },
-      () => {
-        loading.delete(language);
-      },
-    );
-    loading.set(language, pending);
+function batchFor(language: Locale): Batch {
+  let batch = batches.get(language);
+  if (!batch) {
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    batch = { arrived: new Map(), done, finish, pending: 0 };
+    batches.set(language, batch);
   }
-  return pending;
+  return batch;
+}
+
+function fetchSection(catalogue: Catalogue<object>, language: Exclude<Locale, "en">): void {
+  const key = `${language}:${catalogue.name}`;
+  if (fetching.has(key)) return;
+  const batch = batchFor(language);
+  batch.pending += 1;
+  fetching.add(key);
+  void catalogue.load[language]()
+    .then(
+      (messages) => {
+        batch.arrived.set(catalogue.name, messages);
+      },
+      // A chunk that fails to load leaves English in place and is tried again next time.
+      () => {},
+    )
+    .then(() => {
+      fetching.delete(key);
+      batch.pending -= 1;
+      if (batch.pending > 0) return;
+      batches.delete(language);
+      const fresh = [...batch.arrived].filter(([name]) => !loaded[language]?.[name]);
+      if (fresh.length) {
+        loaded = {
+          ...loaded,
+          [language]: { ...loaded[language], ...Object.fromEntries(fresh) },
+        };
+        publish();
+      }
+      batch.finish();
+    });
+}
+
+/**
+ * Loads the messages of these components (and of the components they render) for a BCP 47
+ * tag, unless it is English or they are already here. Resolves once they are in the page.
+ */
+export function loadMessages(
+  catalogues: readonly Catalogue<object>[],
+  locale?: string | null,
+): Promise<void> {
+  const language = resolveLocale(locale);
+  if (language === "en") return Promise.resolve();
+  const wanted = new Set<Catalogue<object>>();
+  const want = (catalogue: Catalogue<object>) => {
+    if (wanted.has(catalogue)) return;
+    wanted.add(catalogue);
+    for (const part of catalogue.includes ?? []) want(part);
+  };
+  for (const catalogue of catalogues) want(catalogue);
+  const missing = [...wanted].filter((catalogue) => !loaded[language]?.[catalogue.name]);
+  if (!missing.length) return Promise.resolve();
+  for (const catalogue of missing) fetchSection(catalogue, language);
+  return batches.get(language)?.done ?? Promise.resolve();
 }
 
 /** The locale store, for `useSyncExternalStore`. */
@@ -101,10 +174,12 @@ export const localeStore = {
       listeners.delete(listener);
     };
   },
-  /** The messages of `locale` known in this page, if any. */
-  get: (locale: Locale): LocaleMessages | undefined => loaded[locale],
-  /** The messages of `locale` the server could render with (registered), if any. */
-  getRegistered: (locale: Locale): LocaleMessages | undefined => registered[locale],
+  /** One component's messages in `locale` known in this page, if any. */
+  get: <M extends object>(locale: Locale, catalogue: Catalogue<M>): M | undefined =>
+    loaded[locale]?.[catalogue.name] as M | undefined,
+  /** One component's messages in `locale` the server could render with (registered), if any. */
+  getRegistered: <M extends object>(locale: Locale, catalogue: Catalogue<M>): M | undefined =>
+    registered[locale]?.[catalogue.name] as M | undefined,
 };
 
 /**
@@ -131,7 +206,6 @@ export function resolveMessages<M extends object>(
   locale?: string | null,
   overrides?: Partial<M> | null,
 ): M {
-  const bundle = loaded[resolveLocale(locale)];
-  const base = (bundle?.[catalogue.name] as M | undefined) ?? catalogue.en;
+  const base = localeStore.get(resolveLocale(locale), catalogue) ?? catalogue.en;
   return withOverrides(base, overrides);
 }

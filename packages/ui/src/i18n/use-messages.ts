@@ -1,13 +1,14 @@
 "use client";
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { resolveLocale } from "./locale";
-import { type Catalogue, loadLocale, localeStore, withOverrides } from "./messages";
+import { type Catalogue, loadMessages, localeStore, withOverrides } from "./messages";
 
 /**
- * `resolveMessages` for components: the locale's messages with overrides on top. A locale that
- * is not in the page yet is loaded on demand; until it arrives the component shows English,
- * then it re-renders once. No Suspense, so `renderToString` renders at once (registered
- * locales, else English), and hydration starts from what the server could render.
+ * `resolveMessages` for components: the locale's messages with overrides on top. A component
+ * whose messages in that locale are not in the page yet loads them on demand (its own part
+ * only, plus the parts of the components it renders); until they arrive it shows English, then
+ * it re-renders once. No Suspense, so `renderToString` renders at once (registered locales,
+ * else English), and hydration starts from what the server could render.
  */
 export function useMessages<M extends object>(
   catalogue: Catalogue<M>,
@@ -15,14 +16,15 @@ export function useMessages<M extends object>(
   overrides?: Partial<M> | null,
 ): M {
   const language = resolveLocale(locale);
-  const bundle = useSyncExternalStore(
+  const messages = useSyncExternalStore(
     localeStore.subscribe,
-    () => localeStore.get(language),
-    () => localeStore.getRegistered(language),
+    () => localeStore.get(language, catalogue),
+    () => localeStore.getRegistered(language, catalogue),
   );
   useEffect(() => {
-    if (!bundle) void loadLocale(language);
-  }, [bundle, language]);
-  const base = (bundle?.[catalogue.name] as M | undefined) ?? catalogue.en;
+    // Also when this component's part is here: the parts of those it renders may not be.
+    void loadMessages([catalogue], language);
+  }, [catalogue, language]);
+  const base = messages ?? catalogue.en;
   return useMemo(() => withOverrides(base, overrides), [base, overrides]);
 }

@@ -1,84 +1,13 @@
+import { th as codeInput } from "../../code-input/locales/th";
+import { th as otpVerify } from "../../otp-verify/locales/th";
+import { th as phoneInput } from "../../phone-input/locales/th";
 import type { LocaleMessages } from "../messages";
 
 /**
- * Thai: the messages of every component. Loaded on demand when a component is given
- * a `th` locale; import it and `registerLocale(th)` to have it on the first paint and on the server.
+ * Thai for every component, for `registerLocale(th)`: on the first paint and on the server.
+ * Components load their own part on demand without it. An app that uses one component can
+ * register only its part: `registerLocale({ locale: "th", codeInput })`.
  */
-export const th: LocaleMessages = {
-  locale: "th",
-  otpVerify: {
-    phoneHeading: "กรอกเบอร์โทรศัพท์",
-    phoneIntro: "เราจะส่งรหัสไปเพื่อยืนยันว่าเป็นเบอร์ของคุณ",
-    phoneLabel: "เบอร์โทรศัพท์",
-    channelLegend: "รับรหัสทาง",
-    channelSms: "SMS",
-    channelWhatsapp: "WhatsApp",
-    channelVoice: "โทรแจ้งรหัส",
-    sendCode: "ส่งรหัส",
-    invalidNumber: "กรอกเบอร์โทรศัพท์ให้ครบ รวมรหัสพื้นที่ด้วย",
+export const th: LocaleMessages = { locale: "th", otpVerify, phoneInput, codeInput };
 
-    codeHeading: "กรอกรหัส",
-    sentBySms: "ส่งรหัสทาง SMS ไปที่ {phone} แล้ว",
-    sentByWhatsapp: "ส่งรหัสทาง WhatsApp ไปที่ {phone} แล้ว",
-    sentByVoice: "กำลังโทรแจ้งรหัสไปที่ {phone}",
-    sentTo: "ส่งรหัสทาง {channel} ไปที่ {phone} แล้ว",
-    changeNumber: "เปลี่ยนเบอร์",
-    reference: "รหัสอ้างอิง {reference}",
-    verify: "ยืนยัน",
-    resend: "ส่งรหัสอีกครั้ง",
-    resendIn: "ส่งอีกครั้งได้ใน {time}",
-    resendBy: "ส่งทาง {channel} แทน",
-    expiresIn: "รหัสจะหมดอายุใน {time}",
-    attemptsLeft: { other: "กรอกได้อีก {count} ครั้ง" },
-    sendNewCode: "ขอรหัสใหม่",
-    tryAgain: "ลองอีกครั้ง",
-    sending: "กำลังส่งรหัส…",
-    verifying: "กำลังตรวจสอบรหัส…",
-
-    verifiedHeading: "ยืนยันเบอร์โทรศัพท์แล้ว",
-    verifiedBody: "ขอบคุณ ดำเนินการต่อได้เลย",
-
-    errorInvalidPhone: "เบอร์นี้ดูไม่ถูกต้อง ตรวจสอบแล้วลองอีกครั้ง",
-    errorBlockedPhone: "ส่งรหัสไปที่เบอร์นี้ไม่ได้ ลองใช้เบอร์อื่นหรือติดต่อฝ่ายบริการลูกค้า",
-    errorRateLimited: "ลองหลายครั้งเกินไป รอ {time} แล้วลองใหม่",
-    errorRateLimitedOver: "ลองใหม่ได้แล้ว",
-    errorUnavailable: "ขณะนี้บริการยังใช้งานไม่ได้ โปรดลองใหม่ภายหลัง",
-    errorNotFound: "คำขอรหัสนี้ใช้ไม่ได้แล้ว",
-    errorWrongCode: "รหัสไม่ถูกต้อง ตรวจสอบแล้วลองอีกครั้ง",
-    errorTooManyAttempts: "กรอกรหัสผิดหลายครั้งเกินไป โปรดขอรหัสใหม่",
-    errorExpired: "รหัสนี้หมดอายุแล้ว โปรดขอรหัสใหม่",
-    errorAlreadyVerified: "รหัสนี้ถูกใช้ไปแล้ว โปรดขอรหัสใหม่",
-    errorNetwork: "เชื่อมต่อไม่ได้ ตรวจสอบอินเทอร์เน็ตแล้วลองอีกครั้ง",
-    errorNetworkAfterSend: "เชื่อมต่อไม่ได้ แต่รหัสอาจยังส่งถึงคุณ ถ้าไม่ได้รับ ให้ลองอีกครั้ง",
-    errorProviderError: "เกิดข้อผิดพลาดที่ระบบของเรา โปรดลองใหม่ภายหลัง",
-
-    announceSent: "ส่งรหัสไปที่เบอร์ที่ลงท้ายด้วย {digits} แล้ว",
-    announceResendIn: "ส่งอีกครั้งได้ใน {duration}",
-    announceResendReady: "ส่งรหัสอีกครั้งได้แล้ว",
-    announceExpiresSoon: "รหัสจะหมดอายุใน {duration}",
-    announceVerified: "ยืนยันเบอร์โทรศัพท์แล้ว",
-  },
-  phoneInput: {
-    label: "เบอร์โทรศัพท์",
-    country: "ประเทศ: {country} {code}",
-    countryUnknown: "ประเทศ: ไม่รู้จักรหัสนี้",
-    search: "ค้นหาประเทศ",
-    searchPlaceholder: "ชื่อประเทศหรือรหัส",
-    countries: "ประเทศ",
-    suggested: "แนะนำ",
-    allCountries: "ทุกประเทศ",
-    results: { other: "พบ {count} ประเทศ" },
-    noResults: "ไม่พบประเทศที่ค้นหา",
-    tooShort: "เบอร์นี้สั้นเกินไป ลองตรวจดูว่าใส่ตัวเลขครบหรือยัง",
-    tooLong: "เบอร์นี้ยาวเกินไป ลองตรวจดูว่ามีตัวเลขเกินมาหรือเปล่า",
-    invalidCountry: "ไม่มีประเทศไหนใช้รหัสนี้ ลองตรวจตัวเลขหลังเครื่องหมาย +",
-    invalid: "เบอร์นี้ใช้ไม่ได้ใน{country} ลองตรวจเบอร์หรือประเทศอีกครั้ง",
-    notMobile: "เบอร์นี้ดูไม่ใช่เบอร์มือถือ เราส่งรหัสทาง SMS จึงควรใช้เบอร์มือถือ",
-  },
-  codeInput: {
-    label: "รหัสยืนยัน",
-    hintDigits: "รหัสตัวเลข {length} หลัก",
-    hintCharacters: "รหัส {length} ตัวอักษร",
-    success: "ยืนยันรหัสแล้ว",
-  },
-};
+export { codeInput, otpVerify, phoneInput };

@@ -1,84 +1,13 @@
+import { zh as codeInput } from "../../code-input/locales/zh";
+import { zh as otpVerify } from "../../otp-verify/locales/zh";
+import { zh as phoneInput } from "../../phone-input/locales/zh";
 import type { LocaleMessages } from "../messages";
 
 /**
- * Chinese (Simplified): the messages of every component. Loaded on demand when a component is given
- * a `zh` locale; import it and `registerLocale(zh)` to have it on the first paint and on the server.
+ * Chinese for every component, for `registerLocale(zh)`: on the first paint and on the server.
+ * Components load their own part on demand without it. An app that uses one component can
+ * register only its part: `registerLocale({ locale: "zh", codeInput })`.
  */
-export const zh: LocaleMessages = {
-  locale: "zh",
-  otpVerify: {
-    phoneHeading: "输入手机号",
-    phoneIntro: "我们会发送验证码，确认这是你的手机号。",
-    phoneLabel: "手机号",
-    channelLegend: "验证码接收方式",
-    channelSms: "短信",
-    channelWhatsapp: "WhatsApp",
-    channelVoice: "语音电话",
-    sendCode: "发送验证码",
-    invalidNumber: "请输入完整的手机号（含区号）。",
+export const zh: LocaleMessages = { locale: "zh", otpVerify, phoneInput, codeInput };
 
-    codeHeading: "输入验证码",
-    sentBySms: "验证码已通过短信发送至 {phone}",
-    sentByWhatsapp: "验证码已通过 WhatsApp 发送至 {phone}",
-    sentByVoice: "我们正在致电 {phone} 播报验证码",
-    sentTo: "验证码已通过{channel}发送至 {phone}",
-    changeNumber: "更换号码",
-    reference: "参考码 {reference}",
-    verify: "验证",
-    resend: "重新发送",
-    resendIn: "{time} 后可重新发送",
-    resendBy: "改用{channel}接收",
-    expiresIn: "验证码将在 {time} 后失效",
-    attemptsLeft: { other: "还可以再试 {count} 次" },
-    sendNewCode: "获取新验证码",
-    tryAgain: "重试",
-    sending: "正在发送验证码…",
-    verifying: "正在验证…",
-
-    verifiedHeading: "手机号已验证",
-    verifiedBody: "谢谢，可以继续了。",
-
-    errorInvalidPhone: "这个号码好像不对，请检查后重试。",
-    errorBlockedPhone: "无法向这个号码发送验证码。请换一个号码，或联系客服。",
-    errorRateLimited: "尝试次数太多，请等待 {time} 后再试。",
-    errorRateLimitedOver: "现在可以重试了。",
-    errorUnavailable: "服务暂时不可用，请稍后再试。",
-    errorNotFound: "这个验证码请求已失效。",
-    errorWrongCode: "验证码不正确，请检查后重试。",
-    errorTooManyAttempts: "输错次数太多，请获取新验证码。",
-    errorExpired: "验证码已过期，请获取新验证码。",
-    errorAlreadyVerified: "这个验证码已经用过了，请获取新验证码。",
-    errorNetwork: "网络连接失败，请检查网络后重试。",
-    errorNetworkAfterSend: "网络连接失败。验证码可能仍会送达，如果没有收到，请重试。",
-    errorProviderError: "我们这边出了点问题，请稍后再试。",
-
-    announceSent: "验证码已发送至尾号为 {digits} 的手机。",
-    announceResendIn: "{duration}后可以重新发送。",
-    announceResendReady: "现在可以重新发送验证码了。",
-    announceExpiresSoon: "验证码将在{duration}后失效。",
-    announceVerified: "手机号已验证。",
-  },
-  phoneInput: {
-    label: "手机号码",
-    country: "国家/地区：{country} {code}",
-    countryUnknown: "国家/地区：未知区号",
-    search: "搜索国家/地区",
-    searchPlaceholder: "名称或区号",
-    countries: "国家/地区",
-    suggested: "推荐",
-    allCountries: "全部国家/地区",
-    results: { other: "找到 {count} 个国家/地区" },
-    noResults: "没有找到该国家/地区",
-    tooShort: "号码位数不够，请检查是否漏输了数字。",
-    tooLong: "号码位数太多，请检查是否多输了数字。",
-    invalidCountry: "没有国家/地区使用这个区号，请检查 + 后面的数字。",
-    invalid: "这不是有效的{country}号码，请检查号码或所选的国家/地区。",
-    notMobile: "这似乎不是手机号码。验证码通过短信发送，请使用手机号码。",
-  },
-  codeInput: {
-    label: "验证码",
-    hintDigits: "{length} 位数字验证码",
-    hintCharacters: "{length} 位字母数字验证码",
-    success: "验证成功",
-  },
-};
+export { codeInput, otpVerify, phoneInput };
