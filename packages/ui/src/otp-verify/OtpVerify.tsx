@@ -28,7 +28,7 @@ import {
 import type { CodeInputProps } from "../code-input";
 import { formatDuration, formatMessage, intlLocale, useMessages } from "../i18n";
 import type { PhoneInputProps } from "../phone-input";
-import { FlowClock } from "./countdowns";
+import { FlowClock, RetryCountdown, useMoment } from "./countdowns";
 import { attemptsText, errorText, lastDigits, PHONE_FIELD_KINDS } from "./flow-text";
 import { LiveRegion, useAnnouncer } from "./live-region";
 import { type OtpVerifyMessages, otpVerifyMessages } from "./messages";
@@ -74,6 +74,8 @@ export interface OtpVerifyProps
 const LOCKING_KINDS = new Set(["too_many_attempts", "expired", "not_found", "already_verified"]);
 const NO_CHANNELS: readonly OtpChannel[] = [];
 const QuietLiveRegion = memo(LiveRegion);
+/** The expiry is announced once when this much time is left. */
+const EXPIRES_SOON_MS = 60_000;
 
 /** One memo wrapper per part component, kept as long as the component itself. */
 const memos = new WeakMap<object, unknown>();
@@ -87,9 +89,9 @@ function memoized<P extends object>(part: ComponentType<P>): ComponentType<P> {
 }
 
 /**
- * The flow as the parts see it: a new object only when something they show changes, not on
- * every second of a countdown (the countdowns read the clock themselves). Its `secondsUntil*`
- * are read from the clock, so they are right whenever a part reads them.
+ * The flow as the parts see it: a new object only when something they show changes (the flow
+ * itself renders only as deadlines pass: `ticks: "deadlines"`). Its `secondsUntil*` are read
+ * from the clock, so they are right whenever a part reads them.
  */
 function useShownFlow(flow: OtpFlow, clock: () => number): OtpFlow {
   const { state, canSend, canResend, canVerify, codeLength } = flow;
@@ -178,6 +180,8 @@ export function OtpVerify(props: OtpVerifyProps) {
     persist: persistence,
     codeLength,
     queryClient,
+    // Seconds are shown by the countdowns themselves: the form renders only as deadlines pass.
+    ticks: "deadlines",
   });
 
   const [phone, setPhone] = useState<string | null>(initialPhone ?? null);
@@ -197,7 +201,8 @@ export function OtpVerify(props: OtpVerifyProps) {
   const successRef = useRef<HTMLHeadingElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const focusPhoneNext = useRef(false);
-  const [announcement, announce] = useAnnouncer();
+  const announcer = useAnnouncer();
+  const { announce } = announcer;
 
   // Started with a number: send to it once mounted, unless its live code is being resumed.
   // A microtask, so React's StrictMode double effect sends once.
@@ -281,19 +286,6 @@ export function OtpVerify(props: OtpVerifyProps) {
       flow.secondsUntilRetry === 0
     ) {
       announce(messages.errorRateLimitedOver);
-    } else if (
-      flow.challengeStatus === "live" &&
-      before.secondsUntilExpiry > 60 &&
-      flow.secondsUntilExpiry <= 60 &&
-      flow.secondsUntilExpiry > 0
-    ) {
-      announce(
-        formatMessage(
-          messages.announceExpiresSoon,
-          { duration: formatDuration(flow.secondsUntilExpiry * 1000, tag) },
-          tag,
-        ),
-      );
     }
 
     if (flow.isVerified && !before.isVerified) {
@@ -306,8 +298,30 @@ export function OtpVerify(props: OtpVerifyProps) {
     }
   });
 
+  // A minute before the code expires, say so once (a moment, not a render: the flow renders
+  // only as deadlines pass).
+  const expiresAt = flow.expiresAt;
+  useMoment(
+    expiresAt === null ? null : expiresAt - EXPIRES_SOON_MS,
+    () => {
+      const left = Math.ceil(((expiresAt ?? 0) - clock()) / 1000);
+      if (left <= 0) return;
+      announce(
+        formatMessage(
+          messages.announceExpiresSoon,
+          { duration: formatDuration(left * 1000, tag) },
+          tag,
+        ),
+      );
+    },
+    clock,
+  );
+
   const error = flow.error;
-  const errorMessage = error && errorText(flow, messages, tag);
+  // The rate-limit sentence counts its wait down by itself; the others are fixed words.
+  const errorSentence =
+    error?.kind === "rate_limited" ? null : error && errorText(flow, messages, tag);
+  const retryAvailableAt = flow.retryAvailableAt;
   const codeView =
     !flow.isVerified &&
     (flow.step === "enterCode" ||
@@ -318,10 +332,15 @@ export function OtpVerify(props: OtpVerifyProps) {
   // Props that keep their identity while nothing they hold changes, so a countdown second
   // re-renders no part.
   const shown = useShownFlow(flow, clock);
-  const shownError = useMemo(
-    () => (error && errorMessage ? { kind: error.kind, message: errorMessage } : null),
-    [error, errorMessage],
-  );
+  const shownError = useMemo(() => {
+    if (error?.kind === "rate_limited") {
+      const message = (
+        <RetryCountdown deadline={retryAvailableAt} messages={messages} locale={tag} />
+      );
+      return { kind: error.kind, message };
+    }
+    return error && errorSentence ? { kind: error.kind, message: errorSentence } : null;
+  }, [error, errorSentence, retryAvailableAt, messages, tag]);
   const onPhoneField = error && PHONE_FIELD_KINDS.includes(error.kind) && error !== editedAfter;
   const fieldError = useMemo(
     () =>
@@ -418,7 +437,7 @@ export function OtpVerify(props: OtpVerifyProps) {
       data-state={error ? "error" : flow.isSending || flow.isVerifying ? "busy" : undefined}
     >
       <FlowClock value={clock}>{content}</FlowClock>
-      <QuietLiveRegion announcement={announcement} />
+      <QuietLiveRegion announcer={announcer} />
     </div>
   );
 }

@@ -69,12 +69,8 @@ export function errorText(
       return messages.errorInvalidPhone;
     case "blocked_phone":
       return messages.errorBlockedPhone;
-    case "rate_limited": {
-      if (flow.secondsUntilRetry <= 0) return messages.errorRateLimitedOver;
-      const ms = flow.secondsUntilRetry * 1000;
-      const time = speech ? formatDuration(ms, locale) : formatCountdown(ms, locale);
-      return formatMessage(messages.errorRateLimited, { time }, locale);
-    }
+    case "rate_limited":
+      return rateLimitedText(flow.secondsUntilRetry, messages, locale, speech);
     case "insufficient_quota":
     case "auth_failed":
     case "config_error":
@@ -96,6 +92,19 @@ export function errorText(
     case "provider_error":
       return messages.errorProviderError;
   }
+}
+
+/** "Too many tries. Wait 0:45, then try again.", or "You can try again now." at zero. */
+export function rateLimitedText(
+  seconds: number,
+  messages: OtpVerifyMessages,
+  locale: string,
+  speech = false,
+): string {
+  if (seconds <= 0) return messages.errorRateLimitedOver;
+  const ms = seconds * 1000;
+  const time = speech ? formatDuration(ms, locale) : formatCountdown(ms, locale);
+  return formatMessage(messages.errorRateLimited, { time }, locale);
 }
 
 /** "2 attempts left", only when it matters: after a wrong code, or when few are left. */

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 
 export interface Announcement {
   text: string;
@@ -7,21 +7,50 @@ export interface Announcement {
   count: number;
 }
 
-/** State for a polite live region: `announce(text)` queues one sentence for screen readers. */
-export function useAnnouncer(): [Announcement, (text: string) => void] {
-  const [announcement, setAnnouncement] = useState<Announcement>({ text: "", count: 0 });
-  const announce = useCallback(
-    (text: string) => setAnnouncement((last) => ({ text, count: last.count + 1 })),
-    [],
-  );
-  return [announcement, announce];
+export interface Announcer {
+  /** Queues one sentence for screen readers. */
+  announce(text: string): void;
+  subscribe(listener: () => void): () => void;
+  get(): Announcement;
 }
+
+const SILENCE: Announcement = { text: "", count: 0 };
+
+function createAnnouncer(): Announcer {
+  let announcement = SILENCE;
+  const listeners = new Set<() => void>();
+  return {
+    announce(text) {
+      announcement = { text, count: announcement.count + 1 };
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    get: () => announcement,
+  };
+}
+
+/**
+ * A polite live region's sentences, held outside React state: announcing re-renders only the
+ * region, never the component that announces.
+ */
+export function useAnnouncer(): Announcer {
+  const [announcer] = useState(createAnnouncer);
+  return announcer;
+}
+
+const silence = () => SILENCE;
 
 /**
  * A polite, visually hidden status region. It is in the page from the first render (also on
  * the server) so assistive technology is listening before the first announcement.
  */
-export function LiveRegion({ announcement }: { announcement: Announcement }) {
+export function LiveRegion({ announcer }: { announcer: Announcer }) {
+  const announcement = useSyncExternalStore(announcer.subscribe, announcer.get, silence);
   return (
     <div className="otpkit-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
       {announcement.text}

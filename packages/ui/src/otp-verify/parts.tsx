@@ -3,7 +3,7 @@
  * The default parts of OtpVerify. Each can be replaced through `components`; the replacement
  * gets the same props (and `components`, to reuse the other parts).
  */
-import { type OtpChannel, type OtpErrorKind, resendAvailableAt } from "@otpkit/core";
+import type { OtpChannel, OtpErrorKind } from "@otpkit/core";
 import type { OtpFlow, PhoneDetails } from "@otpkit/react";
 import { type ComponentType, type ReactNode, type Ref, useId } from "react";
 import { CodeInput, type CodeInputProps } from "../code-input";
@@ -37,9 +37,9 @@ export interface OtpVerifyPhoneStepProps extends OtpVerifyPartProps {
   phone: string | null;
   onPhoneChange: (e164: string | null, details: PhoneDetails) => void;
   /** The phone field's own error (not a number, invalid, blocked), or null. */
-  fieldError: { kind: OtpErrorKind | "invalid_number"; message: string } | null;
+  fieldError: { kind: OtpErrorKind | "invalid_number"; message: ReactNode } | null;
   /** Any other error, shown below the form, or null. */
-  formError: { kind: OtpErrorKind; message: string } | null;
+  formError: { kind: OtpErrorKind; message: ReactNode } | null;
   channels: readonly OtpChannel[];
   channel: OtpChannel | undefined;
   onChannelChange: (channel: OtpChannel) => void;
@@ -50,7 +50,7 @@ export interface OtpVerifyPhoneStepProps extends OtpVerifyPartProps {
 }
 
 export interface OtpVerifyCodeStepProps extends OtpVerifyPartProps {
-  error: { kind: OtpErrorKind; message: string } | null;
+  error: { kind: OtpErrorKind; message: ReactNode } | null;
   /** "2 attempts left" when it matters, else null. */
   attempts: string | null;
   onChangeNumber: () => void;
@@ -70,7 +70,11 @@ export interface OtpVerifyErrorMessageProps {
   /** Referenced by the field's aria-describedby. */
   id: string;
   kind: OtpErrorKind | "invalid_number";
-  message: string;
+  /**
+   * The sentence: a string, or for `rate_limited` an element that counts its wait down by
+   * itself ("Too many tries. Wait 0:45, then try again."), re-rendering only itself.
+   */
+  message: ReactNode;
   /** A way out ("Try again", "Send new code"), when there is one. */
   action?: ReactNode;
 }
@@ -329,7 +333,7 @@ export function CodeStep(props: OtpVerifyCodeStepProps) {
               messages.sending
             ) : (
               <ResendCountdown
-                deadline={resendAvailableAt(flow.state) || null}
+                deadline={flow.resendAvailableAt}
                 messages={messages}
                 locale={locale}
               />
