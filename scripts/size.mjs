@@ -117,7 +117,7 @@ const compressed = (bytes) => ({
  */
 const LAZY_KINDS = {
   "phone numbering plans": /phone-input\/metadata\/generated\/groups\//,
-  "locale messages": /i18n\/locales\//,
+  "locale messages": /\/locales\//,
 };
 
 /**
@@ -155,7 +155,8 @@ async function measureCode(code, external) {
   const visit = (path) => {
     if (initial.has(path)) return;
     initial.add(path);
-    for (const i of outputs[path].imports) if (i.kind === "import-statement" && !i.external) visit(i.path);
+    for (const i of outputs[path].imports)
+      if (i.kind === "import-statement" && !i.external) visit(i.path);
   };
   visit(entry);
   // Chunks the code can fetch: dynamic imports the kept code still makes (a bundler makes a
@@ -178,7 +179,8 @@ async function measureCode(code, external) {
     const largest = lazy[kind ?? "other"];
     if (!largest || size.gzip > largest.gzip) lazy[kind ?? "other"] = size;
   }
-  const js = (paths) => sum([...paths].filter((p) => p.endsWith(".js")).map((p) => sizeOf.get(key(p))));
+  const js = (paths) =>
+    sum([...paths].filter((p) => p.endsWith(".js")).map((p) => sizeOf.get(key(p))));
   const initialSize = js(initial);
   return {
     ...sum([initialSize, ...Object.values(lazy)]),

@@ -4,8 +4,9 @@ import { defineConfig } from "tsdown";
 import { stylesheet } from "./styles.mjs";
 
 export default defineConfig({
-  // The locales are entries of their own: `@otpkit/ui/locales/th` (with types) for apps that
-  // register one, and the chunks the package loads on demand otherwise.
+  // The whole-locale modules are entries of their own: `@otpkit/ui/locales/th` (with types) for
+  // apps that register one. Each component's part (`code-input/locales/th.js`...) is a module
+  // of its own too (unbundled), which the component loads on demand through its catalogue.
   entry: [
     "src/index.ts",
     "src/i18n/locales/th.ts",

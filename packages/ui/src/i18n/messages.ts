@@ -53,18 +53,14 @@ let registered: Registry = {};
 const listeners = new Set<() => void>();
 
 /**
- * Loads in flight, one per (locale, component). The parts of one locale that arrive while
- * others are still on their way wait for them and are shown together: OtpVerify and its
- * fields switch language in the same render, never one after the other.
+ * Loads in flight, one per (locale, component). Parts that arrive while others are still on
+ * their way wait for them and are shown together: OtpVerify and its fields switch language in
+ * the same render, never one after the other.
  */
 const fetching = new Set<string>();
-interface Batch {
-  readonly arrived: Map<CatalogueName, object>;
-  readonly done: Promise<void>;
-  readonly finish: () => void;
-  pending: number;
-}
-const batches = new Map<Locale, Batch>();
+let arrived: [Locale, CatalogueName, object][] = [];
+let landed = Promise.resolve();
+let land = () => {};
 
 const publish = () => {
   for (const listener of listeners) listener();
@@ -99,47 +95,33 @@ export function registerLocale(messages: PartialLocaleMessages): void {
   publish();
 }
 
-function batchFor(language: Locale): Batch {
-  let batch = batches.get(language);
-  if (!batch) {
-    let finish = () => {};
-    const done = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    batch = { arrived: new Map(), done, finish, pending: 0 };
-    batches.set(language, batch);
-  }
-  return batch;
-}
-
-function fetchSection(catalogue: Catalogue<object>, language: Exclude<Locale, "en">): void {
+function fetchPart(catalogue: Catalogue<object>, language: Exclude<Locale, "en">): void {
   const key = `${language}:${catalogue.name}`;
   if (fetching.has(key)) return;
-  const batch = batchFor(language);
-  batch.pending += 1;
+  if (!fetching.size) {
+    landed = new Promise((resolve) => {
+      land = resolve;
+    });
+  }
   fetching.add(key);
   void catalogue.load[language]()
     .then(
       (messages) => {
-        batch.arrived.set(catalogue.name, messages);
+        arrived.push([language, catalogue.name, messages]);
       },
       // A chunk that fails to load leaves English in place and is tried again next time.
       () => {},
     )
     .then(() => {
       fetching.delete(key);
-      batch.pending -= 1;
-      if (batch.pending > 0) return;
-      batches.delete(language);
-      const fresh = [...batch.arrived].filter(([name]) => !loaded[language]?.[name]);
-      if (fresh.length) {
-        loaded = {
-          ...loaded,
-          [language]: { ...loaded[language], ...Object.fromEntries(fresh) },
-        };
-        publish();
+      if (fetching.size) return;
+      const fresh = arrived.filter(([locale, name]) => !loaded[locale]?.[name]);
+      arrived = [];
+      for (const [locale, name, messages] of fresh) {
+        loaded = { ...loaded, [locale]: { ...loaded[locale], [name]: messages } };
       }
-      batch.finish();
+      if (fresh.length) publish();
+      land();
     });
 }
 
@@ -162,8 +144,8 @@ export function loadMessages(
   for (const catalogue of catalogues) want(catalogue);
   const missing = [...wanted].filter((catalogue) => !loaded[language]?.[catalogue.name]);
   if (!missing.length) return Promise.resolve();
-  for (const catalogue of missing) fetchSection(catalogue, language);
-  return batches.get(language)?.done ?? Promise.resolve();
+  for (const catalogue of missing) fetchPart(catalogue, language);
+  return landed;
 }
 
 /** The locale store, for `useSyncExternalStore`. */
