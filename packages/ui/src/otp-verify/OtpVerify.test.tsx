@@ -2,6 +2,7 @@ import { OTP_ERROR_KINDS, OtpError, type OtpErrorKind } from "@otpkit/core";
 import { createFakeAdapter, type FakeAdapter } from "@otpkit/core/testing";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { Profiler, StrictMode } from "react";
+import { jsx } from "react/jsx-runtime";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadLocale } from "../i18n";
 import { phoneInputMessages, preloadPhoneMetadata } from "../phone-input";
@@ -10,6 +11,8 @@ import { OtpVerify, type OtpVerifyProps } from "./OtpVerify";
 import {
   CodeStep as OtpVerifyCodeStep,
   type OtpVerifyCodeStepProps,
+  PhoneStep as OtpVerifyPhoneStep,
+  type OtpVerifyPhoneStepProps,
   type OtpVerifySuccessProps,
 } from "./parts";
 
@@ -535,5 +538,124 @@ describe("OtpVerify: renders", () => {
     expect(resend).toHaveAccessibleName(en.resend);
     expect(resend).not.toHaveAttribute("aria-disabled");
     expect(status()).toBe(en.announceResendReady);
+  });
+});
+
+/**
+ * OtpVerify whose own renders are counted: it reads its props once per render, and React
+ * (19) hands a component the props object given to `jsx` when it holds no key, so a getter
+ * on one prop counts the renders of OtpVerify itself, not of what it contains. Each test
+ * checks the count also moves when OtpVerify must render (a keystroke, a step change).
+ */
+function countedVerify(props: Partial<OtpVerifyProps>) {
+  const counter = { renders: 0, commits: 0 };
+  const verifyProps = { adapter, persist: false, ...props };
+  Object.defineProperty(verifyProps, "headingLevel", {
+    enumerable: true,
+    get() {
+      counter.renders += 1;
+      return 2;
+    },
+  });
+  render(
+    <Profiler id="verify" onRender={() => (counter.commits += 1)}>
+      {jsx(OtpVerify, verifyProps as OtpVerifyProps)}
+    </Profiler>,
+  );
+  return counter;
+}
+
+let phoneStepRenders = 0;
+function CountedPhoneStep(props: OtpVerifyPhoneStepProps) {
+  phoneStepRenders += 1;
+  return <OtpVerifyPhoneStep {...props} />;
+}
+
+describe("OtpVerify: renders of the component itself", () => {
+  it("does not render for 10 s of countdown: only the countdowns commit", async () => {
+    const counter = countedVerify({ components: { CodeStep: CountedCodeStep } });
+    await sendTo();
+    expect(counter.renders).toBeGreaterThan(0);
+    counter.renders = 0;
+    counter.commits = 0;
+    formRenders = 0;
+    await advance(10_000);
+    expect(counter.renders).toBe(0);
+    expect(formRenders).toBe(0);
+    expect(counter.commits).toBe(10);
+    expect(screen.getByRole("button", { name: "Resend in 0:20" })).toBeInTheDocument();
+    expect(shown("Code expires in 4:50")).toBeInTheDocument();
+
+    // A keystroke is the flow changing: OtpVerify renders for it.
+    fireEvent.change(codeField(), { target: { value: "1" } });
+    expect(counter.renders).toBeGreaterThan(0);
+  });
+
+  it("announces a minute left at that moment, without rendering the form", async () => {
+    const counter = countedVerify({ components: { CodeStep: CountedCodeStep } });
+    await sendTo();
+    await advance(239_000);
+    expect(status()).not.toMatch(/expires/);
+    counter.renders = 0;
+    formRenders = 0;
+    await advance(1000);
+    expect(status()).toBe("The code expires in 60 seconds.");
+    expect(counter.renders).toBe(0);
+    expect(formRenders).toBe(0);
+    // Said once, not again as the seconds go on; expiry itself renders and is said.
+    await advance(59_000);
+    expect(status()).toBe("The code expires in 60 seconds.");
+    expect(counter.renders).toBe(0);
+    await advance(1000);
+    expect(counter.renders).toBeGreaterThan(0);
+    expect(status()).toBe(en.errorExpired);
+  });
+
+  it("announces a minute left of a resent code, a minute before its own expiry", async () => {
+    setup();
+    await sendTo();
+    await advance(30_000);
+    fireEvent.click(screen.getByRole("button", { name: en.resend }));
+    await settle();
+    // The first code's minute (4:00 after the send) is not the new one's.
+    await advance(239_000);
+    expect(status()).not.toMatch(/expires/);
+    await advance(1000);
+    expect(status()).toBe("The code expires in 60 seconds.");
+  });
+
+  it("counts a rate limit down on the phone step re-rendering only the sentence", async () => {
+    phoneStepRenders = 0;
+    adapter.failNext("send", new OtpError({ kind: "rate_limited", retryAfterMs: 45_000 }));
+    const counter = countedVerify({ components: { PhoneStep: CountedPhoneStep } });
+    await sendTo();
+    expect(shown("Too many tries. Wait 0:45, then try again.")).toBeInTheDocument();
+    expect(status()).toBe("Too many tries. Wait 45 seconds, then try again.");
+    counter.renders = 0;
+    counter.commits = 0;
+    phoneStepRenders = 0;
+    await advance(10_000);
+    expect(shown("Too many tries. Wait 0:35, then try again.")).toBeInTheDocument();
+    expect(counter.commits).toBe(10);
+    expect(counter.renders).toBe(0);
+    expect(phoneStepRenders).toBe(0);
+    // The wait ending is a moment: the form renders and says so.
+    await advance(35_000);
+    expect(counter.renders).toBeGreaterThan(0);
+    expect(shown(en.errorRateLimitedOver)).toBeInTheDocument();
+    expect(status()).toBe(en.errorRateLimitedOver);
+  });
+
+  it("counts a rate limit of verifies down on the code step, the field linked to it", async () => {
+    adapter.failNext("verify", new OtpError({ kind: "rate_limited", retryAfterMs: 20_000 }));
+    setup();
+    await sendTo();
+    await enterCode("123456");
+    const sentence = shown("Too many tries. Wait 0:20, then try again.");
+    expect(codeField().getAttribute("aria-describedby")).toContain(sentence.closest("p")?.id);
+    await advance(5000);
+    expect(shown("Too many tries. Wait 0:15, then try again.")).toBeInTheDocument();
+    await advance(15_000);
+    expect(shown(en.errorRateLimitedOver)).toBeInTheDocument();
   });
 });
