@@ -196,25 +196,23 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
   const { state, now: at } = useSyncExternalStore(store.subscribe, store.get, store.get);
 
   // One timer for every countdown: on the second boundaries of the nearest deadline, or
-  // (`ticks: "deadlines"`) at the deadline itself.
+  // (`ticks: "deadlines"`) a silent look at the clock each second that renders only once the
+  // deadline has passed; a look, not one long timer, so a clock that jumps (a machine waking
+  // from sleep) is noticed within a second.
   const everySecond = options.ticks !== "deadlines";
   useEffect(() => {
     const deadline = nextDeadline(state, at);
     if (deadline === null) return;
-    const delay = everySecond
-      ? (deadline - at) % 1000 || 1000
-      : Math.min(Math.max(0, deadline - now()), LONGEST_TIMEOUT);
-    const timer = setTimeout(() => store.tick(now()), delay);
-    if (everySecond) return () => clearTimeout(timer);
-    // A long timer sleeps with the tab (or the machine): catch up when the page is seen again.
-    const wake = () => {
-      if (document.visibilityState === "visible" && now() >= deadline) store.tick(now());
+    let timer: ReturnType<typeof setTimeout>;
+    const look = () => {
+      const time = now();
+      if (time >= deadline) store.tick(time);
+      else timer = setTimeout(look, Math.min(deadline - time, 1000));
     };
-    document.addEventListener("visibilitychange", wake);
-    return () => {
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", wake);
-    };
+    timer = everySecond
+      ? setTimeout(() => store.tick(now()), (deadline - at) % 1000 || 1000)
+      : setTimeout(look, Math.min(Math.max(0, deadline - now()), 1000));
+    return () => clearTimeout(timer);
   }, [state, at, store, now, everySecond]);
 
   // Persistence: resume a live challenge after a reload; keep it while it lives.
@@ -279,9 +277,6 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
     state,
   };
 }
-
-/** setTimeout's longest delay; a later deadline is reached in more than one step. */
-const LONGEST_TIMEOUT = 2 ** 31 - 1;
 
 function usePersistence(persist: UseOtpFlowOptions["persist"]): FlowPersistence | null {
   const [fallback] = useState(() => storagePersistence());

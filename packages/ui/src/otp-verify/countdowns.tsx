@@ -63,35 +63,22 @@ export const RetryCountdown = memo(function RetryCountdown({
 });
 
 /**
- * Calls `onReach` once when the clock reaches `moment` (epoch ms), with no render of its own;
- * late (never early) when timers slept with the tab, and at once when the page is seen again.
+ * Calls `onReach` once when the clock reaches `moment` (epoch ms), with no render of its own.
+ * The clock is looked at each second (without rendering), so a clock that jumps (a machine
+ * waking from sleep) is noticed within a second.
  */
 export function useMoment(moment: number | null, onReach: () => void, clock: () => number): void {
   const onReachRef = useRef(onReach);
   onReachRef.current = onReach;
   useEffect(() => {
     if (moment === null || moment <= clock()) return;
-    const at = moment;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const reach = () => {
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", wake);
-      onReachRef.current();
+    let timer: ReturnType<typeof setTimeout>;
+    const look = () => {
+      const left = moment - clock();
+      if (left <= 0) onReachRef.current();
+      else timer = setTimeout(look, Math.min(left, 1000));
     };
-    const schedule = () => {
-      const left = at - clock();
-      if (left <= 0) reach();
-      // setTimeout's longest delay; a later moment is reached in more than one step.
-      else timer = setTimeout(schedule, Math.min(left, 2 ** 31 - 1));
-    };
-    function wake() {
-      if (document.visibilityState === "visible" && clock() >= at) reach();
-    }
-    schedule();
-    document.addEventListener("visibilitychange", wake);
-    return () => {
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", wake);
-    };
+    look();
+    return () => clearTimeout(timer);
   }, [moment, clock]);
 }
