@@ -34,8 +34,8 @@ export interface Catalogue<M> {
   readonly en: M;
   readonly load: Readonly<Record<Exclude<Locale, "en">, () => Promise<M>>>;
   /**
-   * The catalogues of the components this one renders, loaded together with it (in parallel,
-   * shown at once), so they are there when those components mount.
+   * The catalogues of the components this one renders (not theirs in turn), loaded together
+   * with it (in parallel, shown at once), so they are there when those components mount.
    */
   readonly includes?: readonly Catalogue<object>[];
 }
@@ -135,17 +135,13 @@ export function loadMessages(
 ): Promise<void> {
   const language = resolveLocale(locale);
   if (language === "en") return Promise.resolve();
-  const wanted = new Set<Catalogue<object>>();
-  const want = (catalogue: Catalogue<object>) => {
-    if (wanted.has(catalogue)) return;
-    wanted.add(catalogue);
-    for (const part of catalogue.includes ?? []) want(part);
-  };
-  for (const catalogue of catalogues) want(catalogue);
-  const missing = [...wanted].filter((catalogue) => !loaded[language]?.[catalogue.name]);
-  if (!missing.length) return Promise.resolve();
-  for (const catalogue of missing) fetchPart(catalogue, language);
-  return landed;
+  let started = false;
+  for (const catalogue of catalogues.flatMap((one) => [one, ...(one.includes ?? [])])) {
+    if (loaded[language]?.[catalogue.name]) continue;
+    fetchPart(catalogue, language);
+    started = true;
+  }
+  return started ? landed : Promise.resolve();
 }
 
 /** The locale store, for `useSyncExternalStore`. */
