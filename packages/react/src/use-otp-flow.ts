@@ -73,11 +73,14 @@ export interface OtpFlow {
   secondsUntilExpiry: number;
   /** Seconds left of a rate limit (0 when none). */
   secondsUntilRetry: number;
-  /** When a resend (or a new send) becomes possible, epoch ms; null when nothing waits. */
+  /**
+   * When a resend (or a new send) becomes possible, epoch ms (in the past once it has); null
+   * when no cooldown or rate limit was ever set. For `useCountdown`.
+   */
   resendAvailableAt: number | null;
   /** When the live code expires, epoch ms; null when no code is live. */
   expiresAt: number | null;
-  /** When a rate limit ends, epoch ms; null when none was ever set. */
+  /** When the last rate limit ends, epoch ms (in the past once it has); null when none was set. */
   retryAvailableAt: number | null;
   canSend: boolean;
   canResend: boolean;
