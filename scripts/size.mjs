@@ -111,13 +111,14 @@ const compressed = (bytes) => ({
 });
 
 /**
- * What a module loaded on demand holds, by the source files in it: one group of phone
- * numbering plans, or one locale's messages. A user downloads at most one of each kind for a
- * flow (the number's group; their locale when it is not the built-in English).
+ * What a module loaded on demand holds, by the source files in it: phone numbering plans (one
+ * chunk per group of calling codes), or one component's messages in one locale. For one flow a
+ * user downloads at most one plans chunk (their number's) and the messages of one locale (every
+ * component's part of it; English is built in). The capture names the unit counted together.
  */
 const LAZY_KINDS = {
-  "phone numbering plans": /phone-input\/metadata\/generated\/groups\//,
-  "locale messages": /\/locales\//,
+  "phone numbering plans": /phone-input\/metadata\/generated\/groups\/([^/]+)\./,
+  "locale messages": /\/locales\/([a-z]{2})\./,
 };
 
 /**
@@ -170,14 +171,23 @@ async function measureCode(code, external) {
     }
   };
   for (const path of initial) reach(path);
-  const lazy = {};
+  // Per kind, the chunks of each unit (a group of plans, a locale) summed; the largest unit counts.
+  const units = {};
   for (const path of reachable) {
     if (!path.endsWith(".js")) continue;
     const inputs = Object.keys(outputs[path].inputs);
-    const kind = Object.keys(LAZY_KINDS).find((k) => inputs.some((i) => LAZY_KINDS[k].test(i)));
-    const size = sizeOf.get(key(path));
-    const largest = lazy[kind ?? "other"];
-    if (!largest || size.gzip > largest.gzip) lazy[kind ?? "other"] = size;
+    let kind = "other";
+    let unit = path;
+    for (const [name, pattern] of Object.entries(LAZY_KINDS)) {
+      const match = inputs.map((i) => i.match(pattern)).find(Boolean);
+      if (match) [kind, unit] = [name, match[1]];
+    }
+    units[kind] ??= {};
+    units[kind][unit] = sum([units[kind][unit] ?? sum([]), sizeOf.get(key(path))]);
+  }
+  const lazy = {};
+  for (const [kind, sizes] of Object.entries(units)) {
+    lazy[kind] = Object.values(sizes).reduce((a, b) => (b.gzip > a.gzip ? b : a));
   }
   const js = (paths) =>
     sum([...paths].filter((p) => p.endsWith(".js")).map((p) => sizeOf.get(key(p))));
@@ -291,7 +301,7 @@ export function sizeTable(rows) {
     });
     if (r.chunks > 1) {
       const lazy = Object.entries(r.lazy)
-        .map(([kind, size]) => ` + largest ${kind} ${kb(size.gzip)}`)
+        .map(([kind, size]) => ` + ${kind} (largest) ${kb(size.gzip)}`)
         .join("");
       lines.push(
         `| ↳ loaded on demand: initial ${kb(r.initial.gzip)}${lazy}; all ${r.chunks} chunks ${kb(r.all.gzip)} | | | | | | |`,

@@ -11,6 +11,7 @@ export {
   type LocaleMessages,
   loadLocale,
   type Message,
+  type PartialLocaleMessages,
   type PluralMessage,
   registerLocale,
   resolveLocale,
