@@ -1,7 +1,11 @@
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
+import { createFakeAdapter } from "@otpkit/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { clientIpFrom } from "./client-ip";
+import { createOtpHandler } from "./handler";
+import { silentLogger } from "./logger";
 import { createNodeListener, type RunningServer, serve } from "./node";
+import { TEST_SECRET } from "./test-support/http";
 
 let running: RunningServer | undefined;
 afterEach(async () => {
@@ -77,6 +81,44 @@ describe("createNodeListener", () => {
       },
     );
     expect(answer).toEqual({ status: 200, body: String(16 * 1024 + 1), connection: "close" });
+  });
+
+  it("reads repeated headers as node:http does: the first of a single-value one, others joined", async () => {
+    running = await serve(
+      createOtpHandler({
+        adapter: createFakeAdapter(),
+        tokenSecret: TEST_SECRET,
+        logger: silentLogger,
+        trustProxy: 2,
+        limits: { sendsPerIp: 1 },
+      }),
+      { port: 0 },
+    );
+    const { url } = running;
+    const send = (phone: string, headers: OutgoingHttpHeaders) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(
+          `${url}/api/otp/send`,
+          { method: "POST", headers },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        request.on("error", reject);
+        request.end(JSON.stringify({ phone }));
+      });
+    const json = "application/json";
+    // Two proxies are trusted: the client is the second address from the right of the
+    // joined X-Forwarded-For.
+    const forwarded = { "x-forwarded-for": ["203.0.113.9", "198.51.100.7"] };
+    expect(await send("+66811111111", { "content-type": [json, "text/plain"], ...forwarded })).toBe(
+      200,
+    );
+    expect(await send("+66822222222", { "content-type": ["text/plain", json] })).toBe(415);
+    const from = (chain: string) => ({ "content-type": json, "x-forwarded-for": chain });
+    expect(await send("+66833333333", from("203.0.113.9, 10.0.0.1"))).toBe(429);
+    expect(await send("+66844444444", from("198.51.100.7, 10.0.0.1"))).toBe(200);
   });
 
   it("answers 500 instead of hanging when the handler throws", async () => {
