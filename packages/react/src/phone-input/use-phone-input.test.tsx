@@ -1,9 +1,14 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { preloadPhoneMetadata } from "./metadata";
 import type { PhoneDetails } from "./phone-number";
 import { type UsePhoneInputOptions, usePhoneInput } from "./use-phone-input";
+
+// The picked country's plan is in before typing, as once a field has been on screen a moment
+// (typing before it arrives: use-phone-input.loading.test.tsx).
+beforeAll(() => preloadPhoneMetadata(["TH"]));
 
 function Field(props: UsePhoneInputOptions & { onSubmit?: () => void }) {
   const phone = usePhoneInput(props);
