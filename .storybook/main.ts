@@ -36,8 +36,8 @@ const config: StorybookConfig = {
   stories: ["../packages/*/src/**/*.mdx", "../packages/*/src/**/*.stories.tsx"],
   addons: ["@storybook/addon-a11y", "@storybook/addon-vitest", "@storybook/addon-docs"],
   framework: { name: "@storybook/react-vite", options: {} },
-  // Serves mockServiceWorker.js (msw 2.15.0, copied from apps/demo/public).
-  staticDirs: ["./public"],
+  // Serves mockServiceWorker.js (msw 2.15.0): the one copy of MSW's service worker (@otpkit/mocks owns it; the demo and tests serve it too).
+  staticDirs: ["../packages/mocks/public"],
   core: { disableTelemetry: true },
   typescript: {
     // Props tables from our interfaces and their JSDoc, without the ~300 inherited DOM props.

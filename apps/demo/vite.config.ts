@@ -49,6 +49,8 @@ export default defineConfig(({ mode }) => {
     ...sourceResolve,
     // Relative asset paths: the build works from any folder of any static host.
     base: "./",
+    // MSW's service worker, one copy for the repo (@otpkit/mocks owns it).
+    publicDir: fileURLToPath(new URL("../../packages/mocks/public", import.meta.url)),
     plugins: [uiStylesFromSource(), react(), ...(serverMode ? [demoBackend()] : [])],
     server: { port: 5173, ...(proxy ? { proxy } : {}) },
     // Dependencies reached only through the workspace sources, bundled up front so the dev

@@ -6,6 +6,8 @@ import { chromium, sourceResolve } from "../../vitest.shared.ts";
 export default defineProject({
   ...sourceResolve,
   plugins: [react()],
+  // MSW's service worker, one copy for the repo.
+  publicDir: "../mocks/public",
   test: {
     name: "ui-browser",
     include: ["src/**/*.browser.test.{ts,tsx}"],
