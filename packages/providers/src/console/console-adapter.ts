@@ -3,7 +3,8 @@
  * a keyed hash of it, and hands the SMS text to `deliver` (by default: prints it on the
  * server console, which is the whole point of this adapter in a local run).
  */
-import { randomBytes, randomFillSync, randomInt } from "node:crypto";
+import * as nodeCrypto from "node:crypto";
+import { randomBytes, randomFillSync, randomInt, timingSafeEqual } from "node:crypto";
 import {
   E164_PATTERN,
   type OtpAdapter,
@@ -12,7 +13,6 @@ import {
   type OtpErrorKind,
   STATUS_BY_KIND,
 } from "@otpkit/core";
-import { constantTimeEqualStrings, hmacSha256 } from "./hmac";
 
 /** What the console adapter delivers. Shaped so a mocks `Inbox` accepts it as it is. */
 export interface ConsoleSms {
@@ -65,8 +65,8 @@ export interface ConsoleAdapter extends OtpAdapter {
 interface Issued {
   phone: string;
   /**
-   * HMAC of the code under this adapter's key, base64url: the code itself is never kept.
-   * A string rather than a Buffer: one small object per challenge for the collector.
+   * Keyed digest of the code, base64url: the code itself is never kept. A string rather than
+   * a Buffer: one small object per challenge for the collector.
    */
   digest: string;
   expiresAt: number;
@@ -90,11 +90,16 @@ export function consoleAdapter(options: ConsoleAdapterOptions = {}): ConsoleAdap
   checkRange("maxAttempts", maxAttempts, 1, Number.MAX_SAFE_INTEGER);
   const deliver = toDeliver(options.deliver ?? printToConsole);
 
-  // A fresh key per adapter: digests are useless outside this process.
-  const key = randomBytes(32);
-  const hmac = hmacSha256(key);
-  key.fill(0);
-  const digestOf = (challengeId: string, code: string) => hmac(`${challengeId}\u0000${code}`);
+  // A fresh secret per adapter: digests are useless outside this process. They never leave
+  // it either (only compared here), so SHA-256 of secret + challenge + code is as good a key
+  // as HMAC's two passes, in one one-shot hash (`crypto.hash`, Node 20.12+; else createHash).
+  const secret = randomBytes(32).toString("base64url");
+  const digestOf = (challengeId: string, code: string) => {
+    const text = `${secret}\u0000${challengeId}\u0000${code}`;
+    return nodeCrypto.hash
+      ? nodeCrypto.hash("sha256", text, "base64url")
+      : nodeCrypto.createHash("sha256").update(text).digest("base64url");
+  };
   const expiresIn = duration(ttlSeconds);
   const issued = new Map<string, Issued>();
 
@@ -205,7 +210,7 @@ export function consoleAdapter(options: ConsoleAdapterOptions = {}): ConsoleAdap
           resendAfterMs: resendAfterMs(),
         });
       }
-      if (!constantTimeEqualStrings(digestOf(challenge.id, code), record.digest)) {
+      if (!timingSafeEqual(Buffer.from(digestOf(challenge.id, code)), Buffer.from(record.digest))) {
         record.attemptsLeft -= 1;
         if (record.attemptsLeft > 0) {
           throw failure("wrong_code", "The code did not match", {
