@@ -12,6 +12,9 @@ import type { OtpVerifyMessages } from "./messages";
 /** OtpVerify's clock (its `now` prop), for the countdowns inside it. */
 export const FlowClock = createContext<() => number>(Date.now);
 
+/** Whole seconds until `deadline` on OtpVerify's clock, re-rendering only the caller. */
+const useSecondsUntil = (deadline: number | null) => useCountdown(deadline, useContext(FlowClock));
+
 export interface CountdownProps {
   /** Epoch ms the countdown runs to, or null when there is none. */
   deadline: number | null;
@@ -26,8 +29,7 @@ export const ResendCountdown = memo(function ResendCountdown({
   messages,
   locale,
 }: CountdownProps) {
-  const clock = useContext(FlowClock);
-  const seconds = useCountdown(deadline, clock);
+  const seconds = useSecondsUntil(deadline);
   if (seconds <= 0) return messages.resend;
   return formatMessage(
     messages.resendIn,
@@ -42,8 +44,7 @@ export const ExpiryCountdown = memo(function ExpiryCountdown({
   messages,
   locale,
 }: CountdownProps) {
-  const clock = useContext(FlowClock);
-  const seconds = useCountdown(deadline, clock);
+  const seconds = useSecondsUntil(deadline);
   if (seconds <= 0) return null;
   return (
     <p className="otpkit-verify__expiry">
@@ -58,8 +59,7 @@ export const RetryCountdown = memo(function RetryCountdown({
   messages,
   locale,
 }: CountdownProps) {
-  const clock = useContext(FlowClock);
-  return rateLimitedText(useCountdown(deadline, clock), messages, locale);
+  return rateLimitedText(useSecondsUntil(deadline), messages, locale);
 });
 
 /**
