@@ -14,6 +14,7 @@
  */
 import { realpathSync } from "node:fs";
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -144,13 +145,9 @@ async function measureCode(code, external) {
     define: { "process.env.NODE_ENV": '"production"' },
   });
   const outputs = result.metafile.outputs;
-  const sizeOf = new Map(
-    result.outputFiles.map((file) => [
-      file.path.slice(file.path.indexOf("/tmp/otpkit-size-js")).slice(1),
-      compressed(file.contents),
-    ]),
-  );
-  const key = (path) => path.replace(/^.*?(tmp\/otpkit-size-js\/)/, "$1");
+  // Output files have absolute paths; the metafile's are relative to the working directory.
+  const sizeOf = new Map(result.outputFiles.map((file) => [file.path, compressed(file.contents)]));
+  const key = (path) => resolve(process.cwd(), path);
   const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint === "<stdin>");
   const initial = new Set();
   const visit = (path) => {
