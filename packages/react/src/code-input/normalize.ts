@@ -3,8 +3,7 @@
  * autofilled text becomes a code, and what an edit does to the value.
  */
 
-const DECIMAL = /\p{Nd}/u;
-const isDecimal = (codePoint: number) => DECIMAL.test(String.fromCodePoint(codePoint));
+import { asciiDigit } from "../digits";
 
 /**
  * The character as a code holds it, or "" when a code cannot hold it. Decimal digits of any
@@ -12,14 +11,8 @@ const isDecimal = (codePoint: number) => DECIMAL.test(String.fromCodePoint(codeP
  * `alphanumeric`, Latin letters (full-width too) become upper case.
  */
 export function codeChar(char: string, alphanumeric?: boolean): string {
-  const codePoint = char.codePointAt(0) ?? 0;
-  if (isDecimal(codePoint)) {
-    // Unicode encodes every decimal digit set as 10 consecutive code points from its zero, and
-    // sets that touch are whole sets: the distance to the start of the run, mod 10, is the digit.
-    let zero = codePoint;
-    while (isDecimal(zero - 1)) zero--;
-    return String((codePoint - zero) % 10);
-  }
+  const digit = asciiDigit(char);
+  if (digit) return digit;
   const letter = char.normalize("NFKC").toUpperCase();
   return alphanumeric && /^[A-Z]$/.test(letter) ? letter : "";
 }

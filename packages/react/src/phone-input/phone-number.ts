@@ -17,6 +17,7 @@ import {
   Metadata,
   type PhoneNumberType,
 } from "libphonenumber-js/core";
+import { asciiDigit } from "../digits";
 import {
   COUNTRIES,
   callingCodeAt,
@@ -125,18 +126,6 @@ function ownPrefixLength(digits: string, country: CountryCode): number {
   const numberingPlan = plan();
   numberingPlan.selectNumberingPlan(country);
   return digits.match(new RegExp(`^(?:${numberingPlan.IDDPrefix()})`))?.[0].length ?? 0;
-}
-
-/**
- * The digit a Unicode decimal digit stands for ("๘" -> "8", "٨" -> "8", "８" -> "8"): every
- * script's digits are one run of ten code points starting at zero.
- */
-function asciiDigit(char: string): string | undefined {
-  if (char >= "0" && char <= "9") return char;
-  if (!/\p{Nd}/u.test(char)) return undefined;
-  let zero = char.codePointAt(0) as number;
-  while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
-  return String(((char.codePointAt(0) as number) - zero) % 10);
 }
 
 /**
