@@ -11,11 +11,15 @@ import { registerLocale } from "../i18n";
 import { id } from "../i18n/locales/id";
 import { th } from "../i18n/locales/th";
 import { expectNoAxeViolations, loadPackageStyles } from "../test/axe";
+import { preloadPhoneMetadata } from "./index";
 import { phoneInputMessages } from "./messages";
 import { PhoneInput, type PhoneInputProps } from "./PhoneInput";
 
-beforeAll(() => {
+// Every numbering plan first: these tests are about typing, pasting and the caret (a number
+// typed before its plan arrives: phone-input.loading.browser.test.tsx).
+beforeAll(async () => {
   loadPackageStyles();
+  await preloadPhoneMetadata();
 });
 
 const en = phoneInputMessages.en;
