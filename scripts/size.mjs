@@ -90,6 +90,30 @@ export const ENTRIES = [
     ],
   },
   {
+    id: "OtpVerify-with-query",
+    name: "OtpVerify in an app that already has TanStack Query (its peer dependency)",
+    code: `export { OtpVerify } from "@otpkit/ui";
+           export { createHttpAdapter } from "@otpkit/core";`,
+    external: [...REACT, ...QUERY],
+    peers: [["input-otp", "react-phone-number-input"]],
+  },
+  // What OtpVerify's two dependencies weigh as it uses them: the floor under its row.
+  {
+    id: "libphonenumber-js",
+    name: "libphonenumber-js as PhoneInput uses it (AsYouType, Metadata; no metadata)",
+    code: `export { AsYouType, Metadata } from "libphonenumber-js/core";`,
+    external: [],
+    // Resolved where @otpkit/react depends on it.
+    dir: "packages/react",
+  },
+  {
+    id: "tanstack-query",
+    name: "TanStack Query as useOtpFlow uses it (MutationObserver, QueryClient)",
+    code: `export { MutationObserver, QueryClient, QueryClientContext } from "@tanstack/react-query";`,
+    external: REACT,
+    dir: "packages/react",
+  },
+  {
     id: "machine",
     name: "@otpkit/core flow machine alone",
     code: `export { flowReducer, canVerify, canResend, secondsUntilResend } from "@otpkit/core";`,
@@ -128,9 +152,9 @@ const LAZY_KINDS = {
  * imports statically, plus the largest on-demand chunk of each kind (each chunk compressed on
  * its own, as a server sends it). `initial` and `all` (every chunk) are reported beside it.
  */
-async function measureCode(code, external) {
+async function measureCode(code, external, dir = root) {
   const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: "ts" },
+    stdin: { contents: code, resolveDir: dir, loader: "ts" },
     bundle: true,
     splitting: true,
     outdir: "/tmp/otpkit-size-js",
@@ -236,7 +260,7 @@ export async function measureSizes({ only } = {}) {
     const isCss = entry.css !== undefined;
     const size = isCss
       ? await measureCss(entry.css)
-      : await measureCode(entry.code, entry.external);
+      : await measureCode(entry.code, entry.external, entry.dir && `${root}/${entry.dir}`);
     const comparisons = [];
     for (const names of entry.peers ?? []) {
       const sizes = [];
