@@ -51,6 +51,14 @@ export {
   wireChallengeSchema,
 } from "./wire";
 export {
+  failureAnswer,
+  jsonAnswer,
+  refused,
+  SAFE_MESSAGES,
+  type WireAnswer,
+  type WireFailure,
+} from "./wire-answers";
+export {
   challengeFromWire,
   challengeToWire,
   readChallenge,

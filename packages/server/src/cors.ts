@@ -4,7 +4,7 @@
  * cross-site form cannot send application/json, and a cross-site fetch that does must pass
  * a preflight that only allowed origins pass.
  */
-import type { Answer } from "./answers";
+import type { WireAnswer as Answer } from "@otpkit/core";
 
 export interface CorsOptions {
   /** Origins allowed to call the handler, e.g. ["https://app.example.com"]. */

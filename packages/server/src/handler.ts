@@ -14,9 +14,13 @@
  * the handler, before any of them, because they need the request.
  */
 import {
+  type WireAnswer as Answer,
   DEFAULT_RETRY_AFTER_MS,
   E164_PATTERN,
+  type WireFailure as Failure,
+  failureAnswer,
   isOtpError,
+  jsonAnswer,
   maskPhone,
   type OtpAdapter,
   type OtpChallenge,
@@ -30,7 +34,7 @@ import {
   verifyRequestSchema,
   type WireChallenge,
 } from "@otpkit/core";
-import { type Answer, type Failure, failureAnswer, jsonAnswer, toResponse } from "./answers";
+import { toResponse } from "./answers";
 import { withAttemptLimit } from "./attempt-limit";
 import { type BotCheck, passBotCheck } from "./bot-check";
 import { createChallengeService } from "./challenge-service";

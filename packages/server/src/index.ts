@@ -4,8 +4,7 @@
  * verification tokens.
  */
 
-export { callingCode, maskPhone } from "@otpkit/core";
-export { type Failure, SAFE_MESSAGES } from "./answers";
+export { callingCode, maskPhone, SAFE_MESSAGES, type WireFailure as Failure } from "@otpkit/core";
 export { type AttemptLimitOptions, DEFAULT_MAX_ATTEMPTS, withAttemptLimit } from "./attempt-limit";
 export { type BotCheck, type BotCheckInput, passBotCheck } from "./bot-check";
 export {

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Answer } from "./answers";
+import type { WireAnswer as Answer } from "@otpkit/core";
 import { rememberSocketAddress } from "./client-ip";
 import { CALL_HANDLER, type Call, type CallHandler, type OtpHandler } from "./handler";
 import { type BodySource, type BoundedBody, concat, MAX_BODY_BYTES } from "./request-body";

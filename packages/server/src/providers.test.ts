@@ -8,6 +8,7 @@ import {
   OTP_ERROR_KINDS,
   OtpError,
   type OtpErrorKind,
+  SAFE_MESSAGES,
   STATUS_BY_KIND,
 } from "@otpkit/core";
 import { createManualClock } from "@otpkit/core/testing";
@@ -27,7 +28,6 @@ import {
 import { ants, engagelab, verihubs } from "@otpkit/providers";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SAFE_MESSAGES } from "./answers";
 import { createOtpHandler, type ServerAdapter, silentLogger } from "./index";
 import { listen, otherCode, type Served, TEST_SECRET } from "./test-support/http";
 

@@ -1,81 +1,22 @@
 /**
- * The mocked server's answers, as @otpkit/server writes them (its answers.ts): JSON with
- * the same headers, a failure's status from its kind unless the request itself was refused
- * (400, 404, 405, 413, 415, 422), our own safe English message, and Retry-After on 429.
+ * The mocked server's answers are @otpkit/server's, from the protocol's one definition in
+ * @otpkit/core (`jsonAnswer`, `failureAnswer`, `refused`), handed to MSW as a `Response`.
  */
-import { DEFAULT_RETRY_AFTER_MS, type OtpErrorKind, STATUS_BY_KIND } from "@otpkit/core";
+import {
+  type WireFailure as Failure,
+  failureAnswer,
+  jsonAnswer,
+  type WireAnswer,
+} from "@otpkit/core";
 import { HttpResponse } from "msw";
 
-/** The server's messages, word for word. The UI shows its own text for each kind. */
-export const SAFE_MESSAGES: Readonly<Record<OtpErrorKind, string>> = {
-  invalid_phone: "The phone number is not valid or not served",
-  blocked_phone: "This phone number cannot receive codes",
-  rate_limited: "Too many requests; try again later",
-  insufficient_quota: "The service is temporarily unavailable",
-  auth_failed: "The service is temporarily unavailable",
-  config_error: "The request could not be handled",
-  not_found: "This code request is no longer valid",
-  wrong_code: "The code did not match",
-  too_many_attempts: "Too many wrong codes",
-  expired: "The code expired",
-  already_verified: "This code was already used",
-  network: "The SMS provider did not answer",
-  provider_error: "The SMS provider failed",
-};
+export { refused, type WireFailure as Failure } from "@otpkit/core";
 
-export interface Failure {
-  kind: OtpErrorKind;
-  /** Overrides the kind's status: for refused requests (a 4xx) only. */
-  status?: number;
-  /** Overrides the kind's message: for refused requests only. */
-  message?: string;
-  retryAfterMs?: number;
-  attemptsLeft?: number;
-  resendAfterMs?: number;
-}
+const toResponse = (answer: WireAnswer): Response =>
+  new HttpResponse(answer.body ?? null, { status: answer.status, headers: answer.headers });
 
-const BASE_HEADERS = {
-  "content-type": "application/json; charset=utf-8",
-  "cache-control": "no-store",
-  "x-content-type-options": "nosniff",
-};
+export const jsonResponse = (body: unknown, status?: number, headers?: Record<string, string>) =>
+  toResponse(jsonAnswer(body, status, headers));
 
-export function jsonAnswer(
-  body: unknown,
-  status = 200,
-  headers: Record<string, string> = {},
-): Response {
-  return new HttpResponse(JSON.stringify(body), {
-    status,
-    headers: { ...BASE_HEADERS, ...headers },
-  });
-}
-
-const seconds = (ms: number | undefined) =>
-  ms === undefined ? undefined : Math.max(0, Math.ceil(ms / 1000));
-
-export function failureAnswer(failure: Failure, headers: Record<string, string> = {}): Response {
-  const { kind, attemptsLeft } = failure;
-  const status = failure.status ?? STATUS_BY_KIND[kind];
-  const retryAfter = seconds(failure.retryAfterMs);
-  const resendIn = seconds(failure.resendAfterMs);
-  const error = {
-    kind,
-    message: failure.message ?? SAFE_MESSAGES[kind],
-    ...(retryAfter === undefined ? {} : { retryAfter }),
-    ...(attemptsLeft === undefined ? {} : { attemptsLeft }),
-    ...(resendIn === undefined ? {} : { resendIn }),
-  };
-  const wait = retryAfter ?? resendIn ?? seconds(DEFAULT_RETRY_AFTER_MS);
-  return jsonAnswer({ error }, status, {
-    ...headers,
-    ...(status === 429 ? { "retry-after": String(wait) } : {}),
-  });
-}
-
-/** A request the protocol does not allow: config_error (or `kind`) with a 4xx of its own. */
-export const refused = (
-  status: number,
-  message: string,
-  kind: OtpErrorKind = "config_error",
-): Failure => ({ kind, status, message });
+export const failureResponse = (failure: Failure, headers?: Record<string, string>) =>
+  toResponse(failureAnswer(failure, headers));

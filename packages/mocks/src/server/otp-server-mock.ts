@@ -34,7 +34,7 @@ import {
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { inbox as sharedInbox } from "../inbox";
 import { createKnobs, type MockOptions, type ProviderMock } from "../knobs";
-import { type Failure, failureAnswer, jsonAnswer, refused } from "./answers";
+import { type Failure, failureResponse, jsonResponse, refused } from "./answers";
 import { DEFAULT_MAX_ATTEMPTS, withAttemptLimit } from "./attempt-limit";
 import { createChallengeService } from "./challenges";
 import { createInboxAdapter } from "./inbox-adapter";
@@ -237,7 +237,7 @@ export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock
     try {
       takeClientSend();
       const challenge = await service.send({ phone, channel, locale });
-      return jsonAnswer({ challenge: toWire(challenge, maskPhone(phone)) });
+      return jsonResponse({ challenge: toWire(challenge, maskPhone(phone)) });
     } catch (thrown) {
       return refusal(thrown);
     }
@@ -254,7 +254,7 @@ export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock
     try {
       takeClientSend();
       const challenge = await service.resend({ challengeId, channel });
-      return jsonAnswer({ challenge: toWire(challenge) });
+      return jsonResponse({ challenge: toWire(challenge) });
     } catch (thrown) {
       return refusal(thrown);
     }
@@ -275,7 +275,7 @@ export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock
         ttlSeconds: tokenTtlSeconds,
       });
       const answer: VerifyResponse = { verified: true, token };
-      return jsonAnswer(answer);
+      return jsonResponse(answer);
     } catch (thrown) {
       return refusal(thrown);
     }
@@ -287,7 +287,7 @@ export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock
     if (!E164_PATTERN.test(phone)) {
       return refused(422, "The phone number must be in E.164 form", "invalid_phone");
     }
-    return jsonAnswer({ messages: inbox.messages(phone).slice(-DEV_INBOX_PER_PHONE) });
+    return jsonResponse({ messages: inbox.messages(phone).slice(-DEV_INBOX_PER_PHONE) });
   }
 
   const operations: Readonly<Record<string, (request: Request) => Promise<Failure | Response>>> = {
@@ -297,7 +297,7 @@ export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock
   };
 
   const methodNotAllowed = (allow: string) =>
-    failureAnswer(refused(405, `Use ${allow.split(",")[0]}`), { allow });
+    failureResponse(refused(405, `Use ${allow.split(",")[0]}`), { allow });
 
   async function route(request: Request): Promise<Failure | Response> {
     const url = new URL(request.url);
@@ -331,7 +331,7 @@ export function otpServerMock(options: OtpServerMockOptions = {}): OtpServerMock
           message: "The server could not handle the request",
         };
       }
-      return outcome instanceof Response ? outcome : failureAnswer(outcome);
+      return outcome instanceof Response ? outcome : failureResponse(outcome);
     }),
   ];
 
