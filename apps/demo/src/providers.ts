@@ -1,6 +1,6 @@
 /**
  * What the provider switcher offers, as the page shows it. Browser-safe on purpose: the real
- * adapters live in @otpkit/providers, which is server-only (it holds credentials and refuses
+ * adapters live in the providers package, which is server-only (it holds credentials and refuses
  * to build for a browser). In embedded mode each provider is simulated by the mocked server
  * (src/embedded/providers.ts) answering as @otpkit/server would for that provider.
  */
@@ -56,7 +56,7 @@ export const PROVIDERS: Record<ProviderName, ProviderProfile> = {
       "Answers as @otpkit/server does with Verihubs: 6-digit codes by SMS or WhatsApp, and its sandbox numbers answering with their documented errors.",
     channels: ["sms", "whatsapp"],
     country: "ID",
-    // /work/shared/providers/verihubs.md, "Sandbox"; kinds as @otpkit/providers maps them.
+    // /work/shared/providers/verihubs.md, "Sandbox"; kinds as the server-side Verihubs adapter maps them.
     sandbox: [
       { phone: "+6282123060001", kind: "ok", answer: "201 OTP sent successfully" },
       { phone: "+6282123060002", kind: "invalid_phone", answer: "400 Msisdn invalid" },
