@@ -69,13 +69,19 @@ const text = (id: string) => screen.getByTestId(id).textContent;
 const click = (name: string) => fireEvent.click(screen.getByRole("button", { name }));
 const typeCode = (code: string) =>
   fireEvent.change(screen.getByLabelText("Code"), { target: { value: code } });
-/** Let pending promises (adapter answers) settle inside act. */
-const settle = () => act(async () => {});
+/**
+ * Let pending promises (adapter answers) settle inside act, with what TanStack Query
+ * schedules at 0 ms (its notifications) run too.
+ */
+const settle = () =>
+  act(async () => {
+    await vi.advanceTimersByTimeAsync(0);
+  });
 /** Move the clock a second at a time: each tick's effect schedules the next one. */
 async function advance(ms: number) {
   for (let left = ms; left >= 0; left -= 1000) {
-    await act(() => {
-      vi.advanceTimersByTime(Math.min(1000, left));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(Math.min(1000, left));
     });
     if (left <= 1000) break;
   }
@@ -90,6 +96,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe("useOtpFlow", () => {
@@ -201,30 +208,6 @@ describe("useOtpFlow", () => {
     expect(adapter.calls.map((c) => c.method)).toEqual(["send", "send"]);
   });
 
-  it("retries a provider failure of a verify once by itself, after a pause", async () => {
-    render(<Flow adapter={adapter} />);
-    click("Send");
-    await settle();
-    adapter.failNext("verify", { kind: "provider_error", status: 502 });
-    typeCode("123456");
-    await settle();
-    expect(text("step")).toBe("verifying");
-    await advance(1_000);
-    await settle();
-    expect(text("step")).toBe("verified");
-    expect(adapter.calls.filter((c) => c.method === "verify")).toHaveLength(2);
-  });
-
-  it("does not repeat a failed send by itself (the server counts every send)", async () => {
-    adapter.failNext("send", { kind: "provider_error", status: 502 });
-    render(<Flow adapter={adapter} />);
-    click("Send");
-    await settle();
-    await advance(5_000);
-    expect(text("error")).toBe("provider_error");
-    expect(adapter.calls).toHaveLength(1);
-  });
-
   it("counts down a rate limit from the server's Retry-After", async () => {
     adapter.failNext("send", { kind: "rate_limited", status: 429, retryAfterMs: 20_000 });
     render(<Flow adapter={adapter} />);
@@ -260,18 +243,6 @@ describe("useOtpFlow", () => {
     expect(text("phone")).toBe(PHONE);
   });
 
-  it("leaves no timer and no warning behind when unmounted during a request", async () => {
-    const errors = vi.spyOn(console, "error");
-    adapter.hold("send");
-    const { unmount } = render(<Flow adapter={adapter} />);
-    click("Send");
-    unmount();
-    await settle();
-    await advance(0);
-    expect(vi.getTimerCount()).toBe(0);
-    expect(errors).not.toHaveBeenCalled();
-  });
-
   it("uses the app's QueryClient when there is one", async () => {
     const client = new QueryClient();
     const seen = vi.fn();
@@ -299,6 +270,97 @@ describe("useOtpFlow", () => {
     click("Try again");
     await settle();
     expect(text("step")).toBe("verified");
+  });
+});
+
+/** The hook's requests run as TanStack Query mutations with the app's client, else by itself. */
+const clients = [
+  { name: "without a QueryClient", wrap: (ui: ReactNode) => ui },
+  {
+    name: "with the app's QueryClient",
+    wrap: (ui: ReactNode) => (
+      <QueryClientProvider client={new QueryClient()}>{ui}</QueryClientProvider>
+    ),
+  },
+];
+
+describe.each(clients)("useOtpFlow requests, $name", ({ wrap }) => {
+  it("retries a provider failure of a verify once by itself, after a pause", async () => {
+    render(wrap(<Flow adapter={adapter} />));
+    click("Send");
+    await settle();
+    adapter.failNext("verify", { kind: "provider_error", status: 502 });
+    typeCode("123456");
+    await settle();
+    expect(text("step")).toBe("verifying");
+    await advance(900);
+    expect(adapter.calls.filter((c) => c.method === "verify")).toHaveLength(1);
+    await advance(100);
+    await settle();
+    expect(text("step")).toBe("verified");
+    expect(adapter.calls.filter((c) => c.method === "verify")).toHaveLength(2);
+  });
+
+  it("retries a verify once only: a second provider failure is the error", async () => {
+    render(wrap(<Flow adapter={adapter} />));
+    click("Send");
+    await settle();
+    adapter.failNext("verify", { kind: "provider_error", status: 502 });
+    adapter.failNext("verify", { kind: "provider_error", status: 503 });
+    typeCode("123456");
+    await settle();
+    await advance(5_000);
+    await settle();
+    expect(text("error")).toBe("provider_error");
+    expect(text("step")).toBe("enterCode");
+    expect(adapter.calls.filter((c) => c.method === "verify")).toHaveLength(2);
+  });
+
+  it("does not retry a wrong code", async () => {
+    render(wrap(<Flow adapter={adapter} />));
+    click("Send");
+    await settle();
+    typeCode("000000");
+    await settle();
+    await advance(5_000);
+    expect(text("error")).toBe("wrong_code");
+    expect(adapter.calls.filter((c) => c.method === "verify")).toHaveLength(1);
+  });
+
+  it("does not repeat a failed send by itself (the server counts every send)", async () => {
+    adapter.failNext("send", { kind: "provider_error", status: 502 });
+    render(wrap(<Flow adapter={adapter} />));
+    click("Send");
+    await settle();
+    await advance(5_000);
+    expect(text("error")).toBe("provider_error");
+    expect(adapter.calls).toHaveLength(1);
+  });
+
+  it("leaves no timer and no warning behind when unmounted during a request", async () => {
+    const errors = vi.spyOn(console, "error");
+    adapter.hold("send");
+    const { unmount } = render(wrap(<Flow adapter={adapter} />));
+    click("Send");
+    unmount();
+    await settle();
+    await advance(0);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it("makes no second verify when unmounted while waiting to retry", async () => {
+    const { unmount } = render(wrap(<Flow adapter={adapter} />));
+    click("Send");
+    await settle();
+    adapter.failNext("verify", { kind: "provider_error", status: 502 });
+    typeCode("123456");
+    await settle();
+    unmount();
+    await advance(5_000);
+    await settle();
+    expect(adapter.calls.filter((c) => c.method === "verify")).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 

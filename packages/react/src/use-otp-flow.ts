@@ -18,7 +18,7 @@ import {
   secondsUntilRetry,
   toOtpError,
 } from "@otpkit/core";
-import { MutationObserver, QueryClient, QueryClientContext } from "@tanstack/react-query";
+import { MutationObserver, type QueryClient, QueryClientContext } from "@tanstack/react-query";
 import { useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { createFlowStore } from "./flow-store";
 import { type FlowPersistence, storagePersistence } from "./persistence";
@@ -40,7 +40,11 @@ export interface UseOtpFlowOptions {
    * pass a `FlowPersistence` to keep it elsewhere.
    */
   persist?: boolean | FlowPersistence;
-  /** Query client for the mutations. Default: the app's (from context), else a private one. */
+  /**
+   * Query client for the requests, which then are TanStack Query mutations (devtools, your
+   * mutation defaults, `useIsMutating`). Default: the app's, from `QueryClientProvider`. With
+   * none, the hook runs its requests itself, with the same retry policy.
+   */
   queryClient?: QueryClient;
   /**
    * When the hook re-renders its caller as time passes. `"seconds"` (default): every second
@@ -96,6 +100,15 @@ export interface OtpFlow {
   state: FlowState;
 }
 
+/** Pause before a request is repeated by itself. */
+const RETRY_DELAY_MS = 1000;
+
+/** What runs a request: a TanStack Query MutationObserver, or `directRunner`. */
+interface Runner {
+  mutate(request: Request): Promise<OtpChallenge | OtpVerified>;
+  reset(): void;
+}
+
 type Request =
   | { op: "send"; phone: string; channel?: OtpChannel; locale?: string; signal: AbortSignal }
   | { op: "resend"; challenge: OtpChallenge; channel?: OtpChannel; signal: AbortSignal }
@@ -113,29 +126,32 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
   // One stable clock that always reads the latest `now` option.
   const [now] = useState(() => () => (optionsRef.current.now ?? Date.now)());
   const contextClient = useContext(QueryClientContext);
-  const [fallbackClient] = useState(() =>
-    options.queryClient || contextClient ? null : new QueryClient(),
-  );
-  const client = options.queryClient ?? contextClient ?? (fallbackClient as QueryClient);
+  const client = options.queryClient ?? contextClient;
   const [store] = useState(() => createFlowStore(now));
   const [controllers] = useState(() => new Set<AbortController>());
 
-  const observers = useMemo(() => {
-    const observe = (key: "send" | "verify", retry: boolean) =>
-      new MutationObserver<OtpChallenge | OtpVerified, OtpError, Request>(client, {
-        mutationKey: ["otpkit", key],
-        mutationFn: (request) => run(optionsRef.current.adapter, request),
-        networkMode: "always",
-        gcTime: 0,
-        // One automatic retry, after a pause, when the provider failed on its side.
-        retry: (failures, error) => retry && failures < 1 && error.kind === "provider_error",
-        retryDelay: 1000,
-      });
+  const runners = useMemo(() => {
+    const runner = (key: "send" | "verify", retries: boolean): Runner => {
+      const adapter = () => optionsRef.current.adapter;
+      // One automatic retry, after a pause, when the provider failed on its side.
+      const retry = (failures: number, error: OtpError) =>
+        retries && failures < 1 && error.kind === "provider_error";
+      return client
+        ? new MutationObserver<OtpChallenge | OtpVerified, OtpError, Request>(client, {
+            mutationKey: ["otpkit", key],
+            mutationFn: (request) => run(adapter(), request),
+            networkMode: "always",
+            gcTime: 0,
+            retry,
+            retryDelay: RETRY_DELAY_MS,
+          })
+        : directRunner(adapter, retry);
+    };
     return {
       // A send is never repeated on its own: the server counts it against the number's
       // cooldown, so a second try would only meet "rate_limited".
-      send: observe("send", false),
-      verify: observe("verify", true),
+      send: runner("send", false),
+      verify: runner("verify", true),
     };
   }, [client]);
 
@@ -145,7 +161,7 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
       if (!pending || pending === before.pending) return;
       const controller = new AbortController();
       controllers.add(controller);
-      observers[pending.op === "verify" ? "verify" : "send"]
+      runners[pending.op === "verify" ? "verify" : "send"]
         .mutate(toRequest(pending, after, controller.signal, optionsRef.current.locale))
         .then(
           (result) => settle(pending, result),
@@ -194,7 +210,7 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
       changeNumber: () => store.dispatch({ type: "changeNumber" }),
       reset: () => store.dispatch({ type: "reset" }),
     };
-  }, [store, observers, controllers, now]);
+  }, [store, runners, controllers, now]);
 
   const { state, now: at } = useSyncExternalStore(store.subscribe, store.get, store.get);
 
@@ -243,10 +259,10 @@ export function useOtpFlow(options: UseOtpFlowOptions): OtpFlow {
   useEffect(
     () => () => {
       for (const controller of controllers) controller.abort();
-      observers.send.reset();
-      observers.verify.reset();
+      runners.send.reset();
+      runners.verify.reset();
     },
-    [controllers, observers],
+    [controllers, runners],
   );
 
   const codeLength = state.challenge?.codeLength ?? options.codeLength ?? 6;
@@ -301,6 +317,40 @@ function toRequest(
   return pending.op === "resend"
     ? { op: "resend", challenge, channel: pending.channel, signal }
     : { op: "verify", challenge, code: pending.code ?? "", signal };
+}
+
+/**
+ * Runs requests without a QueryClient, with the policy the observer gets: repeated after
+ * `RETRY_DELAY_MS` while `retry` says so. An abort ends the pause at once. (A private
+ * QueryClient here would ship all of TanStack Query's query machinery, ~6 KB gzip, to run
+ * two mutations nobody else can see.)
+ */
+function directRunner(
+  adapter: () => OtpAdapter,
+  retry: (failures: number, error: OtpError) => boolean,
+): Runner {
+  const attempt = async (
+    request: Request,
+    failures: number,
+  ): Promise<OtpChallenge | OtpVerified> => {
+    try {
+      return await run(adapter(), request);
+    } catch (thrown) {
+      const error = thrown as OtpError;
+      if (request.signal.aborted || !retry(failures, error)) throw error;
+      await new Promise<void>((done) => {
+        const stop = () => {
+          clearTimeout(timer);
+          request.signal.removeEventListener("abort", stop);
+          done();
+        };
+        const timer = setTimeout(stop, RETRY_DELAY_MS);
+        request.signal.addEventListener("abort", stop);
+      });
+      return attempt(request, failures + 1);
+    }
+  };
+  return { mutate: (request) => attempt(request, 0), reset() {} };
 }
 
 async function run(adapter: OtpAdapter, request: Request): Promise<OtpChallenge | OtpVerified> {

@@ -1,5 +1,6 @@
 import { OTP_ERROR_KINDS, OtpError, type OtpErrorKind } from "@otpkit/core";
 import { createFakeAdapter, type FakeAdapter } from "@otpkit/core/testing";
+import { QueryClient } from "@tanstack/react-query";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { Profiler, StrictMode } from "react";
 import { jsx } from "react/jsx-runtime";
@@ -198,6 +199,25 @@ describe("OtpVerify: code step", () => {
     const heading = screen.getByRole("heading", { name: en.verifiedHeading });
     expect(heading).toHaveFocus();
     expect(status()).toBe(en.announceVerified);
+  });
+
+  it("runs its requests as mutations of the app's QueryClient when given one", async () => {
+    const queryClient = new QueryClient();
+    const keys: unknown[] = [];
+    queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === "added") keys.push(event.mutation.options.mutationKey);
+    });
+    const { onVerified } = setup({ queryClient });
+    await sendTo();
+    // TanStack Query tells its observers on a 0 ms timer.
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    await enterCode("123456");
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(onVerified).toHaveBeenCalledWith({ phone: PHONE, token: "fake-token-fake-1" });
+    expect(keys).toEqual([
+      ["otpkit", "send"],
+      ["otpkit", "verify"],
+    ]);
   });
 
   it("waits for the Verify button when autoSubmit is off", async () => {
