@@ -39,6 +39,7 @@ export {
   secondsUntilRetry,
 } from "./machine";
 export { callingCode, maskPhone } from "./phone";
+export { webOtpLine } from "./web-otp";
 export {
   type ChallengeResponse,
   challengeResponseSchema,

@@ -55,6 +55,15 @@ describe("createApp", () => {
     );
   });
 
+  it("ends the console SMS with the WebOTP line of OTPKIT_WEBOTP_ORIGIN", async () => {
+    const { call } = await make({ OTPKIT_WEBOTP_ORIGIN: "https://app.example.com" });
+    await call("send", { phone });
+    const { messages } = (await (await inbox(call)).json()) as { messages: { text: string }[] };
+    const text = messages[0]?.text ?? "";
+    const code = /code is (\d{6})/.exec(text)?.[1];
+    expect(text.split("\n").at(-1)).toBe(`@app.example.com #${code}`);
+  });
+
   it("uses the code length and lifetime from the environment", async () => {
     const { call } = await make({ OTPKIT_CODE_LENGTH: "8", OTPKIT_CODE_TTL_SECONDS: "90" });
     const { challenge } = (await (await call("send", { phone })).json()) as {

@@ -101,6 +101,7 @@ function providerAdapter(
         // The server's cooldown and attempt count rule; the adapter's own would only trail them.
         resendSeconds: 0,
         maxAttempts: config.limits.verifyAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        ...(provider.webOtpOrigin ? { webOtpOrigin: provider.webOtpOrigin } : {}),
         deliver(sms) {
           devInbox?.deliver(sms);
           print(`[otpkit console] SMS to ${sms.to} from ${sms.from}: ${sms.text}`);

@@ -36,6 +36,13 @@ describe("readConfig", () => {
     });
   });
 
+  it("gives the console provider the origin its SMS binds the code to", () => {
+    expect(readConfig({ OTPKIT_WEBOTP_ORIGIN: "https://app.example.com" }).provider).toEqual({
+      name: "console",
+      webOtpOrigin: "https://app.example.com",
+    });
+  });
+
   it("reads every variable", () => {
     const config = readConfig({
       ...ANTS,
@@ -153,6 +160,12 @@ describe("readConfig", () => {
     [{ OTPKIT_CODE_LENGTH: "12" }, "OTPKIT_CODE_LENGTH"],
     [{ OTPKIT_BASE_PATH: "api/otp" }, "OTPKIT_BASE_PATH"],
     [{ ...ANTS, OTPKIT_TOKEN_SECRET: SECRET, ANTS_BASE_URL: "ftp://x" }, "ANTS_BASE_URL"],
+    [{ OTPKIT_WEBOTP_ORIGIN: "http://app.example.com" }, "OTPKIT_WEBOTP_ORIGIN"],
+    [{ OTPKIT_WEBOTP_ORIGIN: "https://app.example.com:8443" }, "OTPKIT_WEBOTP_ORIGIN"],
+    [
+      { ...ANTS, OTPKIT_TOKEN_SECRET: SECRET, OTPKIT_WEBOTP_ORIGIN: "https://app.example.com" },
+      "OTPKIT_WEBOTP_ORIGIN",
+    ],
   ])("stops on %o with one line naming %s", (env, name) => {
     const message = problem(env);
     expect(message).toContain(name);

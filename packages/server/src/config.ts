@@ -3,6 +3,7 @@
  * a `ConfigError` whose message is one line naming the variable: the bin prints it and
  * stops, so a bad deployment fails at start-up, not at the first SMS.
  */
+import { webOtpLine } from "@otpkit/core";
 import { callingCodesOf } from "./country-allow-list";
 import type { OtpLimits } from "./handler";
 import { MIN_SECRET_BYTES } from "./token";
@@ -15,7 +16,7 @@ export class ConfigError extends Error {
 }
 
 export type ProviderConfig =
-  | { name: "console" }
+  | { name: "console"; webOtpOrigin?: string }
   | { name: "ants"; username: string; password: string; otcId: string; baseUrl?: string }
   | {
       name: "engagelab";
@@ -59,6 +60,11 @@ export function readConfig(env: Env): ServerConfig {
     throw new ConfigError(`OTPKIT_PROVIDER must be one of ${PROVIDERS.join(", ")}`);
   }
   const name = providerName as ProviderName;
+  if (name !== "console" && optional(env, "OTPKIT_WEBOTP_ORIGIN") !== undefined) {
+    throw new ConfigError(
+      `OTPKIT_WEBOTP_ORIGIN is for the console provider: with ${name}, the SMS text is the provider's template, so end that with the WebOTP line (@app.example.com #<code>; webOtpLine in @otpkit/core writes it)`,
+    );
+  }
   if (name === "console" && production) {
     throw new ConfigError(
       "OTPKIT_PROVIDER=console prints codes and cannot run with NODE_ENV=production",
@@ -114,8 +120,18 @@ export function readConfig(env: Env): ServerConfig {
 
 function providerConfig(name: ProviderName, env: Env): ProviderConfig {
   switch (name) {
-    case "console":
-      return { name };
+    case "console": {
+      const webOtpOrigin = optional(env, "OTPKIT_WEBOTP_ORIGIN");
+      if (webOtpOrigin === undefined) return { name };
+      try {
+        webOtpLine(webOtpOrigin, "0");
+      } catch {
+        throw new ConfigError(
+          "OTPKIT_WEBOTP_ORIGIN must be the https origin the code is for (https://app.example.com, no port)",
+        );
+      }
+      return { name, webOtpOrigin };
+    }
     case "ants":
       return {
         name,

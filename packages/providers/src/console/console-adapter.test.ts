@@ -74,6 +74,22 @@ describe("consoleAdapter send", () => {
     expect(sms?.text).toBe(`Your otpkit code is ${sms?.code}. It expires in 5 minutes.`);
   });
 
+  it("ends the SMS with the site's WebOTP line when given the site's origin", async () => {
+    const { adapter, delivered } = setup({ webOtpOrigin: "https://shop.example.com/verify" });
+    await adapter.send({ phone });
+    const [sms] = delivered;
+    expect(sms?.text).toBe(
+      `Your otpkit code is ${sms?.code}. It expires in 5 minutes.\n\n@shop.example.com #${sms?.code}`,
+    );
+  });
+
+  it("refuses at creation an origin WebOTP cannot bind", () => {
+    expect(() => consoleAdapter({ webOtpOrigin: "http://shop.example.com" })).toThrow(RangeError);
+    expect(() => consoleAdapter({ webOtpOrigin: "https://shop.example.com:8443" })).toThrow(
+      /not an https origin/,
+    );
+  });
+
   it("never puts the code in the challenge it returns", async () => {
     const { adapter, lastCode } = setup({ codeLength: 8 });
     const challenge = await adapter.send({ phone });

@@ -12,6 +12,7 @@ import {
   OtpError,
   type OtpErrorKind,
   STATUS_BY_KIND,
+  webOtpLine,
 } from "@otpkit/core";
 
 /** What the console adapter delivers. Shaped so a mocks `Inbox` accepts it as it is. */
@@ -56,6 +57,11 @@ export interface ConsoleAdapterOptions {
   now?: () => number;
   /** Sender name in the SMS. Default "otpkit". */
   sender?: string;
+  /**
+   * The site the code is for ("https://example.com"): the SMS then ends with the line that
+   * lets WebOTP and Safari fill the code in on that site only (`@example.com #123456`).
+   */
+  webOtpOrigin?: string;
 }
 
 export interface ConsoleAdapter extends OtpAdapter {
@@ -89,6 +95,9 @@ export function consoleAdapter(options: ConsoleAdapterOptions = {}): ConsoleAdap
   checkRange("resendSeconds", resendSeconds, 0, Number.MAX_SAFE_INTEGER);
   checkRange("maxAttempts", maxAttempts, 1, Number.MAX_SAFE_INTEGER);
   const deliver = toDeliver(options.deliver ?? printToConsole);
+  const { webOtpOrigin } = options;
+  // An origin the browser would not bind is refused now, not at the first send.
+  if (webOtpOrigin !== undefined) webOtpLine(webOtpOrigin, "0");
 
   // A fresh secret per adapter: digests are useless outside this process. They never leave
   // it either (only compared here), so SHA-256 of secret + challenge + code is as good a key
@@ -136,7 +145,9 @@ export function consoleAdapter(options: ConsoleAdapterOptions = {}): ConsoleAdap
       attemptsLeft: maxAttempts,
       verified: false,
     });
-    const text = `Your ${sender} code is ${code}. It expires in ${expiresIn}.`;
+    const text = `Your ${sender} code is ${code}. It expires in ${expiresIn}.${
+      webOtpOrigin === undefined ? "" : `\n\n${webOtpLine(webOtpOrigin, code)}`
+    }`;
     try {
       const delivered = deliver({
         to: phone,

@@ -12,4 +12,3 @@ export {
   type UseCodeInputOptions,
   useCodeInput,
 } from "./use-code-input";
-export { webOtpLine } from "./web-otp";
