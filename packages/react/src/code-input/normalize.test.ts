@@ -179,6 +179,36 @@ describe("properties", () => {
     );
   });
 
+  it("typing or pasting only refused characters never changes the value", () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9]{0,6}$/),
+        fc.nat(),
+        fc.nat(),
+        fc.string({ unit: fc.constantFrom(..."abcXYZ -#.,あ\u00a0\n"), minLength: 1 }),
+        fc.boolean(),
+        (value, at, to, text, paste) => {
+          const start = at % (value.length + 1);
+          const end = start + (to % (value.length - start + 1));
+          expect(applyEdit(value, start, end, text, paste, 6).value).toBe(value);
+        },
+      ),
+    );
+  });
+
+  it("text the browser sets that holds a whole code gives that code, whatever was typed", () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9]{0,5}$/),
+        fc.stringMatching(/^[0-9]{6}$/),
+        fc.constantFrom("", "Your code is ", "รหัส "),
+        (typed, code, words) => {
+          expect(reconcile(typed, `${words}${code}`, 6).value).toBe(code);
+        },
+      ),
+    );
+  });
+
   it("typing the characters of a code one by one gives the code", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[0-9A-Za-z]{1,8}$/), (typed) => {

@@ -84,6 +84,9 @@ export function applyEdit(
   alphanumeric?: boolean,
 ): CodeEdit {
   const insert = paste ? extractCode(text, length, alphanumeric) : toCode(text, alphanumeric);
+  // Text with nothing a code can hold (a refused key, a paste of words) changes nothing, not
+  // even a selection it was typed over.
+  if (insert === "" && text !== "") return { value, caret: end };
   if (insert.length === length) return { value: insert, caret: length };
   const to = start === end ? Math.min(start + insert.length, value.length) : end;
   return {
@@ -95,7 +98,8 @@ export function applyEdit(
 /**
  * The edit the browser made on its own (autofill, IME composition, deletion, undo), found by
  * comparing the field's text with the value, then applied by the rules above: more than one
- * character added at once (iOS autofill) counts as a paste.
+ * character added at once (iOS autofill) counts as a paste, and when the field's whole text
+ * then holds a whole code, that code is the value (autofill replaces what was typed before).
  */
 export function reconcile(
   value: string,
@@ -114,6 +118,10 @@ export function reconcile(
     tail++;
   }
   const inserted = text.slice(start, text.length - tail);
+  if (inserted.length > 1) {
+    const whole = extractCode(text, length, alphanumeric);
+    if (whole.length === length) return { value: whole, caret: length };
+  }
   return applyEdit(
     value,
     start,

@@ -119,6 +119,8 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
   };
   const edit = (text: string, paste: boolean, el = input.current) =>
     el &&
+    // Nothing a code can hold: the key or paste does nothing at all (the selection stays).
+    toCode(text, alphanumeric) !== "" &&
     commit(
       applyEdit(
         value,
@@ -270,7 +272,9 @@ export function useCodeInput(options: UseCodeInputOptions = {}): CodeInputContro
         autoComplete: "one-time-code",
         inputMode: alphanumeric ? "text" : "numeric",
         pattern: `[${alphanumeric ? "A-Z" : ""}0-9]{${length}}`,
-        maxLength: length,
+        // No maxLength: the value is capped here, and a browser that enforces it drops an
+        // IME's (or Android keyboard's) character typed over a full field, and cuts an
+        // autofilled message before the code in it.
         autoCapitalize: "characters",
         autoCorrect: "off",
         spellCheck: false,

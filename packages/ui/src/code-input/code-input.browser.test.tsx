@@ -198,6 +198,16 @@ describe("paste and autofill", () => {
     expect(onChange.mock.calls).toEqual([["1235"]]);
   });
 
+  it("takes an autofilled code whole over digits typed before it", async () => {
+    const onComplete = vi.fn();
+    const code = await renderCode({ onComplete, webOtp: false });
+    await userEvent.click(code.input);
+    await userEvent.keyboard("56");
+    autofill(code.input, "123456");
+    await expect.poll(() => code.input.value).toBe("123456");
+    expect(onComplete.mock.calls).toEqual([["123456"]]);
+  });
+
   it("normalizes a value set by autofill without beforeinput", async () => {
     const onComplete = vi.fn();
     const code = await renderCode({ onComplete, webOtp: false });
@@ -250,6 +260,16 @@ describe("editing as in a text field", () => {
     await expect.poll(code.active).toEqual([2]);
   });
 
+  it("a refused character typed over a selection changes nothing, selection included", async () => {
+    const onChange = vi.fn();
+    const code = await renderCode({ onChange, defaultValue: "123456", webOtp: false });
+    await userEvent.click(code.input);
+    await userEvent.keyboard("{Control>}a{/Control}x ");
+    expect(code.input.value).toBe("123456");
+    expect(onChange).not.toHaveBeenCalled();
+    await expect.poll(code.active).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
   it("select all and type starts over", async () => {
     const code = await filled();
     await userEvent.keyboard("{Control>}a{/Control}7");
@@ -298,6 +318,23 @@ describe("IME composition", () => {
     await expect.poll(() => code.input.value).toBe("12");
     expect(code.shown()).toBe("12____");
     expect(onChange.mock.calls).toEqual([["12"]]);
+  });
+
+  it("lets a composed digit overwrite a slot of a full field, as typing does", async () => {
+    const onChange = vi.fn();
+    const code = await renderCode({ onChange, defaultValue: "123456", webOtp: false });
+    await userEvent.click(code.input);
+    await userEvent.keyboard("{Home}{ArrowRight}{ArrowRight}");
+    const session = cdp();
+    await session.send("Input.imeSetComposition", {
+      text: "９",
+      selectionStart: 1,
+      selectionEnd: 1,
+    });
+    await session.send("Input.insertText", { text: "９" });
+    await expect.poll(() => code.input.value).toBe("129456");
+    expect(onChange.mock.calls).toEqual([["129456"]]);
+    await expect.poll(code.active).toEqual([3]);
   });
 
   it("leaves no garbage when the composition is not a code", async () => {
@@ -517,8 +554,8 @@ describe("accessibility", () => {
       autocomplete: "one-time-code",
       inputMode: "numeric",
       pattern: "[0-9]{6}",
-      maxLength: 6,
     });
+    expect(code.input.hasAttribute("maxlength")).toBe(false);
   });
 
   it("takes its name and description from the page when given, and its messages from the locale", async () => {
