@@ -55,6 +55,12 @@ export interface OtpVerifyInput {
  * the provider adapters. Failures reject with an `OtpError`.
  */
 export interface OtpAdapter {
+  /**
+   * Channels a send may use, when the backend offers more than SMS (the first is the
+   * default). OtpVerify offers the choice from it. After a send, the challenge's own
+   * `channels` says what a resend may use.
+   */
+  readonly channels?: readonly OtpChannel[];
   send(input: OtpSendInput): Promise<OtpChallenge>;
   resend(input: OtpResendInput): Promise<OtpChallenge>;
   verify(input: OtpVerifyInput): Promise<OtpVerified>;

@@ -120,6 +120,11 @@ describe("success", () => {
     expect(seen[0]?.headers.get("accept")).toBe("application/json");
   });
 
+  it("says which channels the server offers when told, and nothing otherwise", () => {
+    expect(adapter({ channels: ["sms", "whatsapp"] }).channels).toEqual(["sms", "whatsapp"]);
+    expect(adapter()).not.toHaveProperty("channels");
+  });
+
   it("send leaves out what was not given, and never sends the signal", async () => {
     const seen = capture("send", () => HttpResponse.json({ challenge: wireChallenge() }));
     await adapter().send({ phone: PHONE, signal: new AbortController().signal });

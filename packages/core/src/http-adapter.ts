@@ -2,7 +2,7 @@
  * The browser side of the wire protocol: an `OtpAdapter` that talks JSON to
  * `@otpkit/server` (or any backend speaking the same protocol).
  */
-import type { OtpAdapter, OtpChallenge, OtpVerified } from "./contract";
+import type { OtpAdapter, OtpChallenge, OtpChannel, OtpVerified } from "./contract";
 import { isOtpErrorKind, OtpError, toOtpError } from "./errors";
 import {
   challengeFromWire,
@@ -21,6 +21,11 @@ export interface HttpAdapterOptions {
   timeoutMs?: number;
   /** Clock used to turn relative durations into absolute times. */
   now?: () => number;
+  /**
+   * The channels your server offers for a send (`["sms", "whatsapp"]`), when more than SMS:
+   * the adapter's `channels`, which OtpVerify offers as a choice.
+   */
+  channels?: readonly OtpChannel[];
 }
 
 export function createHttpAdapter(options: HttpAdapterOptions): OtpAdapter {
@@ -73,6 +78,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): OtpAdapter {
   };
 
   return {
+    ...(options.channels ? { channels: [...options.channels] } : {}),
     send: ({ signal, ...input }): Promise<OtpChallenge> => challenge("send", input, signal),
     resend: ({ challenge: { id }, channel, signal }): Promise<OtpChallenge> =>
       challenge("resend", { challengeId: id, channel }, signal),

@@ -46,6 +46,7 @@ export interface FakeAdapterOptions {
   /** The codes to hand out, in order; after the list runs out, random digits. */
   codes?: string[];
   referenceCode?: string;
+  /** Channels the backend offers: the adapter's `channels` and each challenge's. */
   channels?: string[];
   now?: () => number;
 }
@@ -128,6 +129,7 @@ export function createFakeAdapter(options: FakeAdapterOptions = {}): FakeAdapter
   }
 
   return {
+    ...(options.channels ? { channels: options.channels } : {}),
     calls,
     codeFor: (phone) => latestByPhone.get(phone),
     failNext(method, error, times = 1) {

@@ -18,6 +18,8 @@ import {
 } from "./parts";
 
 const PHONE = "+66812345678";
+/** How the code step shows PHONE, whoever answered: the fake adapter gives it back whole. */
+const MASKED = "+66 ••• ••• 678";
 const en = otpVerifyMessages.en;
 
 let adapter: FakeAdapter;
@@ -137,7 +139,18 @@ describe("OtpVerify: phone step", () => {
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(en.codeHeading);
     expect(codeField()).toHaveFocus();
     expect(status()).toBe("Code sent to a number ending 5678. You can resend in 30 seconds.");
-    expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+    expect(shown(`Sent by SMS to \u2066${MASKED}\u2069`)).toBeInTheDocument();
+  });
+
+  it("masks the number it shows, and says it in words to a screen reader", async () => {
+    setup();
+    await sendTo();
+    expect(screen.queryByText(new RegExp(PHONE.replace("+", "\\+")))).not.toBeInTheDocument();
+    const sentence = shown(`Sent by SMS to \u2066${MASKED}\u2069`);
+    expect(sentence).toHaveAttribute("aria-hidden", "true");
+    expect(sentence.parentElement).toHaveTextContent(
+      "Sent by SMS to \u2066the +66 number ending 678\u2069",
+    );
   });
 
   it("shows progress on the button while sending, keeping its name", async () => {
@@ -162,7 +175,7 @@ describe("OtpVerify: phone step", () => {
     fireEvent.click(within(group).getByRole("radio", { name: "WhatsApp" }));
     await sendTo();
     expect(adapter.calls[0]).toMatchObject({ method: "send", channel: "whatsapp" });
-    expect(shown(`Sent by WhatsApp to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+    expect(shown(`Sent by WhatsApp to \u2066${MASKED}\u2069`)).toBeInTheDocument();
   });
 
   it("offers a resend by another channel the server names, after the cooldown", async () => {
@@ -175,13 +188,34 @@ describe("OtpVerify: phone step", () => {
     fireEvent.click(other);
     await settle();
     expect(adapter.calls.at(-1)).toMatchObject({ method: "resend", channel: "whatsapp" });
-    expect(shown(`Sent by WhatsApp to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+    expect(shown(`Sent by WhatsApp to \u2066${MASKED}\u2069`)).toBeInTheDocument();
+  });
+
+  it("offers the channels the adapter offers when given none", async () => {
+    adapter = createFakeAdapter({ codes: ["123456"], channels: ["sms", "whatsapp"] });
+    setup();
+    const group = screen.getByRole("group", { name: en.channelLegend });
+    fireEvent.click(within(group).getByRole("radio", { name: "WhatsApp" }));
+    await sendTo();
+    expect(adapter.calls[0]).toMatchObject({ method: "send", channel: "whatsapp" });
+  });
+
+  it("keeps the choice while it is offered, else takes the first channel of a new list", () => {
+    const { rerender } = setup({ channels: ["sms", "whatsapp"] });
+    const radio = (name: string) => screen.getByRole("radio", { name });
+    fireEvent.click(radio("WhatsApp"));
+    const again = (channels: string[]) =>
+      rerender(<OtpVerify adapter={adapter} persist={false} channels={channels} />);
+    again(["voice", "whatsapp"]);
+    expect(radio("WhatsApp")).toBeChecked();
+    again(["voice", "sms"]);
+    expect(radio("Voice call")).toBeChecked();
   });
 
   it("says a voice call is on its way", async () => {
     setup({ channels: ["voice"] });
     await sendTo();
-    expect(shown(`We're calling \u2066${PHONE}\u2069 with your code`)).toBeInTheDocument();
+    expect(shown(`We're calling \u2066${MASKED}\u2069 with your code`)).toBeInTheDocument();
   });
 
   it("shows no channel choice for one channel", () => {
@@ -400,9 +434,12 @@ describe("OtpVerify: every error kind", () => {
     await sendTo();
     expect(shown("Too many tries. Wait 0:03, then try again.")).toBeInTheDocument();
     expect(status()).toBe("Too many tries. Wait 3 seconds, then try again.");
+    const send = screen.getByRole("button", { name: en.sendCode });
+    expect(send).toHaveAttribute("aria-disabled", "true");
     await advance(3000);
     expect(shown(en.errorRateLimitedOver)).toBeInTheDocument();
     expect(status()).toBe(en.errorRateLimitedOver);
+    expect(send).not.toHaveAttribute("aria-disabled");
   });
 
   it("tries the same request again after a network failure", async () => {
@@ -428,7 +465,7 @@ describe("OtpVerify: starting with a number", () => {
     await settle();
     await settle();
     expect(adapter.calls).toMatchObject([{ method: "send", phone: PHONE }]);
-    expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+    expect(shown(`Sent by SMS to \u2066${MASKED}\u2069`)).toBeInTheDocument();
   });
 
   it("moves focus to the code only if the user is not busy elsewhere on the page", async () => {
@@ -441,7 +478,7 @@ describe("OtpVerify: starting with a number", () => {
     screen.getByLabelText("Search").focus();
     await settle();
     await settle();
-    expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+    expect(shown(`Sent by SMS to \u2066${MASKED}\u2069`)).toBeInTheDocument();
     expect(screen.getByLabelText("Search")).toHaveFocus();
   });
 
@@ -459,7 +496,7 @@ describe("OtpVerify: starting with a number", () => {
     render(<OtpVerify adapter={adapter} phone={PHONE} />);
     await settle();
     expect(adapter.calls.filter((call) => call.method === "send")).toHaveLength(1);
-    expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+    expect(shown(`Sent by SMS to \u2066${MASKED}\u2069`)).toBeInTheDocument();
   });
 });
 
@@ -492,7 +529,7 @@ describe("OtpVerify: language and parts", () => {
     fireEvent.change(phoneField(), { target: { value: PHONE } });
     fireEvent.click(screen.getByRole("button", { name: "Text me a code" }));
     await settle();
-    expect(shown(`Sent by SMS to \u2066${PHONE}\u2069`)).toBeInTheDocument();
+    expect(shown(`Sent by SMS to \u2066${MASKED}\u2069`)).toBeInTheDocument();
   });
 
   it("renders a replaced part with the flow's props", async () => {

@@ -53,7 +53,10 @@ export interface OtpVerifyProps
   messages?: OtpVerifyMessageOverrides;
   onVerified?: (result: { phone: string; token: string | undefined }) => void;
   onError?: (error: OtpError) => void;
-  /** Channels to offer on the phone step (the first is chosen); a choice shows for two or more. */
+  /**
+   * Channels to offer on the phone step (the first is chosen); a choice shows for two or
+   * more. Default: the adapter's `channels` (`createHttpAdapter({ channels })`).
+   */
   channels?: readonly OtpChannel[];
   /** Verify as soon as the code is complete. Default true. */
   autoSubmit?: boolean;
@@ -127,7 +130,7 @@ export function OtpVerify(props: OtpVerifyProps) {
     messages: overrides,
     onVerified,
     onError,
-    channels = NO_CHANNELS,
+    channels = props.adapter.channels ?? NO_CHANNELS,
     autoSubmit = true,
     components: replaced,
     headingLevel = 2,
@@ -186,7 +189,9 @@ export function OtpVerify(props: OtpVerifyProps) {
 
   const [phone, setPhone] = useState<string | null>(initialPhone ?? null);
   const [details, setDetails] = useState<PhoneDetails | null>(null);
-  const [channel, setChannel] = useState<OtpChannel | undefined>(channels[0]);
+  // The user's pick while it is on offer, else the first channel (the list may change).
+  const [picked, setChannel] = useState<OtpChannel | undefined>(channels[0]);
+  const channel = picked !== undefined && channels.includes(picked) ? picked : channels[0];
   const [notANumber, setNotANumber] = useState(false);
   /** The doubtful number the user was warned about once (a second submit sends). */
   const [warnedFor, setWarnedFor] = useState<string | null>(null);

@@ -2,7 +2,7 @@
  * The words OtpVerify shows and announces for a flow state. Pure functions of the flow, the
  * messages and the locale: no React, so every sentence is unit-tested on its own.
  */
-import type { OtpChannel, OtpErrorKind } from "@otpkit/core";
+import { callingCode, maskPhone, type OtpChannel, type OtpErrorKind } from "@otpkit/core";
 import type { OtpFlow } from "@otpkit/react";
 import { formatCountdown, formatDuration, formatMessage } from "../i18n";
 import type { OtpVerifyMessages } from "./messages";
@@ -30,13 +30,32 @@ export function channelName(channel: OtpChannel, messages: OtpVerifyMessages): s
   return channel;
 }
 
-/** "Sent by SMS to +66 ••• ••• 678". */
+/** A whole E.164 number, as an adapter other than the kit's server may answer it. */
+const WHOLE_NUMBER = /^\+[1-9]\d{6,14}$/;
+
+/** The number as the code step shows it: masked ("+66 ••• ••• 678"), whoever answered. */
+export const maskedPhone = (phone: string): string =>
+  WHOLE_NUMBER.test(phone) ? maskPhone(phone) : phone;
+
+/**
+ * "Sent by SMS to +66 ••• ••• 678", and with `spoken` the same sentence for a screen reader,
+ * which would read the dots out one by one: "Sent by SMS to the +66 number ending 678".
+ */
 export function sentTo(
   channel: OtpChannel,
   phone: string,
   messages: OtpVerifyMessages,
   locale: string,
+  spoken = false,
 ): string {
+  const masked = maskedPhone(phone);
+  const shown = spoken
+    ? formatMessage(
+        messages.phoneEnding,
+        { code: callingCode(masked), digits: lastDigits(masked, 3) },
+        locale,
+      )
+    : masked;
   const template =
     channel === "sms"
       ? messages.sentBySms
@@ -47,7 +66,7 @@ export function sentTo(
           : messages.sentTo;
   return formatMessage(
     template,
-    { phone: ltr(phone), channel: channelName(channel, messages) },
+    { phone: ltr(shown), channel: channelName(channel, messages) },
     locale,
   );
 }

@@ -25,6 +25,11 @@ export interface OtpVerifyMessages {
   sentByVoice: string;
   /** Another channel: `{channel}` and `{phone}`. */
   sentTo: string;
+  /**
+   * The masked number as a screen reader says it, in place of `{phone}` above: `{code}` is
+   * the calling code, `{digits}` the last digits shown.
+   */
+  phoneEnding: string;
   changeNumber: string;
   /** The provider's reference code, printed in the SMS too: `{reference}`. */
   reference: string;
@@ -83,6 +88,7 @@ const en: OtpVerifyMessages = {
   sentByWhatsapp: "Sent by WhatsApp to {phone}",
   sentByVoice: "We're calling {phone} with your code",
   sentTo: "Sent by {channel} to {phone}",
+  phoneEnding: "the +{code} number ending {digits}",
   changeNumber: "Change number",
   reference: "Ref {reference}",
   verify: "Verify",

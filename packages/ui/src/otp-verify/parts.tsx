@@ -103,14 +103,26 @@ function Heading({
   );
 }
 
-/** The primary action: shows progress in place, keeping its size, and stays focusable. */
-function PrimaryButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+/**
+ * The primary action: shows progress in place, keeping its size, and stays focusable; while
+ * a rate limit runs (`waiting`, its countdown shown in the error) it reads as unavailable.
+ */
+function PrimaryButton({
+  busy,
+  waiting = false,
+  children,
+}: {
+  busy: boolean;
+  waiting?: boolean;
+  children: ReactNode;
+}) {
   return (
     <button
       type="submit"
       className="otpkit-button"
       data-busy={busy || undefined}
-      aria-disabled={busy || undefined}
+      data-waiting={waiting || undefined}
+      aria-disabled={busy || waiting || undefined}
     >
       <span className="otpkit-button__label">{children}</span>
       {busy && <span className="otpkit-spinner" aria-hidden="true" />}
@@ -154,6 +166,10 @@ const ALERT =
   "M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16Zm0 11.5a1 1 0 1 0 0 2 1 1 0 0 0 0-2ZM10 5a1 1 0 0 0-1 1v5a1 1 0 1 0 2 0V6a1 1 0 0 0-1-1Z";
 const CHECK =
   "M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16Zm3.7 5.3a1 1 0 0 0-1.4 0L9 10.6 7.7 9.3a1 1 0 1 0-1.4 1.4l2 2a1 1 0 0 0 1.4 0l4-4a1 1 0 0 0 0-1.4Z";
+
+/** A rate limit is running: the form's action waits for its countdown. */
+const rateLimited = (flow: OtpFlow) =>
+  flow.error?.kind === "rate_limited" && flow.secondsUntilRetry > 0;
 
 export function ErrorMessage({ id, kind, message, action }: OtpVerifyErrorMessageProps) {
   return (
@@ -236,7 +252,9 @@ export function PhoneStep(props: OtpVerifyPhoneStepProps) {
           }
         />
       )}
-      <PrimaryButton busy={flow.isSending}>{messages.sendCode}</PrimaryButton>
+      <PrimaryButton busy={flow.isSending} waiting={rateLimited(flow)}>
+        {messages.sendCode}
+      </PrimaryButton>
     </form>
   );
 }
@@ -278,11 +296,18 @@ export function CodeStep(props: OtpVerifyCodeStepProps) {
         <Heading level={props.headingLevel}>{messages.codeHeading}</Heading>
       </div>
       <p className="otpkit-verify__text otpkit-verify__sent">
-        <span>
-          {challenge
-            ? sentTo(challenge.channel, challenge.phone, messages, locale)
-            : messages.sending}
-        </span>
+        {challenge ? (
+          <span>
+            <span aria-hidden="true">
+              {sentTo(challenge.channel, challenge.phone, messages, locale)}
+            </span>
+            <span className="otpkit-visually-hidden">
+              {sentTo(challenge.channel, challenge.phone, messages, locale, true)}
+            </span>
+          </span>
+        ) : (
+          <span>{messages.sending}</span>
+        )}
         <QuietButton onClick={props.onChangeNumber}>{messages.changeNumber}</QuietButton>
       </p>
       {challenge?.referenceCode && (
@@ -321,7 +346,9 @@ export function CodeStep(props: OtpVerifyCodeStepProps) {
         messages={messages}
         locale={locale}
       />
-      <PrimaryButton busy={flow.isVerifying}>{messages.verify}</PrimaryButton>
+      <PrimaryButton busy={flow.isVerifying} waiting={rateLimited(flow)}>
+        {messages.verify}
+      </PrimaryButton>
       {challenge && !gone && (
         <p className="otpkit-verify__resend">
           <QuietButton

@@ -17,6 +17,7 @@ export const id: OtpVerifyMessages = {
   sentByWhatsapp: "Dikirim lewat WhatsApp ke {phone}",
   sentByVoice: "Kami sedang menelepon {phone} untuk menyebutkan kode",
   sentTo: "Dikirim lewat {channel} ke {phone}",
+  phoneEnding: "nomor +{code} yang berakhiran {digits}",
   changeNumber: "Ganti nomor",
   reference: "Ref {reference}",
   verify: "Verifikasi",

@@ -17,6 +17,7 @@ export const th: OtpVerifyMessages = {
   sentByWhatsapp: "ส่งรหัสทาง WhatsApp ไปที่ {phone} แล้ว",
   sentByVoice: "กำลังโทรแจ้งรหัสไปที่ {phone}",
   sentTo: "ส่งรหัสทาง {channel} ไปที่ {phone} แล้ว",
+  phoneEnding: "เบอร์ +{code} ที่ลงท้ายด้วย {digits}",
   changeNumber: "เปลี่ยนเบอร์",
   reference: "รหัสอ้างอิง {reference}",
   verify: "ยืนยัน",

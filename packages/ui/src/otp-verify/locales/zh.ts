@@ -17,6 +17,7 @@ export const zh: OtpVerifyMessages = {
   sentByWhatsapp: "验证码已通过 WhatsApp 发送至 {phone}",
   sentByVoice: "我们正在致电 {phone} 播报验证码",
   sentTo: "验证码已通过{channel}发送至 {phone}",
+  phoneEnding: "尾号为 {digits} 的 +{code} 号码",
   changeNumber: "更换号码",
   reference: "参考码 {reference}",
   verify: "验证",
