@@ -7,6 +7,10 @@ import { jsx } from "react/jsx-runtime";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadLocale } from "../i18n";
 import { phoneInputMessages, preloadPhoneMetadata } from "../phone-input";
+import {
+  ExpiryCountdown as OtpVerifyExpiryCountdown,
+  ResendCountdown as OtpVerifyResendCountdown,
+} from "./countdowns";
 import { otpVerifyMessages } from "./messages";
 import { OtpVerify, type OtpVerifyProps } from "./OtpVerify";
 import {
@@ -14,6 +18,7 @@ import {
   type OtpVerifyCodeStepProps,
   PhoneStep as OtpVerifyPhoneStep,
   type OtpVerifyPhoneStepProps,
+  SentTo as OtpVerifySentTo,
   type OtpVerifySuccessProps,
 } from "./parts";
 
@@ -539,6 +544,38 @@ describe("OtpVerify: language and parts", () => {
     expect(
       screen.getByRole("heading", { name: `Welcome, ${PHONE} (fake-token-fake-1)` }),
     ).toHaveFocus();
+  });
+
+  it("builds a replaced code step from the exported pieces, on OtpVerify's clock", async () => {
+    let now = Date.UTC(2026, 10, 22, 9, 0, 0);
+    function MyCodeStep({ flow, messages, locale, codeInputRef }: OtpVerifyCodeStepProps) {
+      if (!flow.challenge) return null;
+      return (
+        <div>
+          <p>
+            <OtpVerifySentTo challenge={flow.challenge} messages={messages} locale={locale} />
+          </p>
+          <input ref={codeInputRef} aria-label="My code" />
+          <button type="button" onClick={() => flow.resend()}>
+            <OtpVerifyResendCountdown
+              deadline={flow.resendAvailableAt}
+              messages={messages}
+              locale={locale}
+            />
+          </button>
+          <OtpVerifyExpiryCountdown deadline={flow.expiresAt} messages={messages} locale={locale} />
+        </div>
+      );
+    }
+    // A clock of its own, not the timers': the countdowns must read OtpVerify's `now`.
+    setup({ components: { CodeStep: MyCodeStep }, now: () => now });
+    await sendTo();
+    expect(shown(`Sent by SMS to \u2066${MASKED}\u2069`)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Resend in 0:30" })).toBeInTheDocument();
+    now += 10_000;
+    await advance(1000);
+    expect(screen.getByRole("button", { name: "Resend in 0:20" })).toBeInTheDocument();
+    expect(shown("Code expires in 4:50")).toBeInTheDocument();
   });
 
   it("puts state on data attributes and passes className and attributes to the root", async () => {

@@ -1,3 +1,9 @@
+export {
+  type CountdownProps as OtpVerifyCountdownProps,
+  ExpiryCountdown as OtpVerifyExpiryCountdown,
+  ResendCountdown as OtpVerifyResendCountdown,
+  RetryCountdown as OtpVerifyRetryCountdown,
+} from "./countdowns";
 export { type OtpVerifyMessages, otpVerifyMessages } from "./messages";
 export { OtpVerify, type OtpVerifyMessageOverrides, type OtpVerifyProps } from "./OtpVerify";
 export {
@@ -11,5 +17,6 @@ export {
   type OtpVerifyPhoneStepProps,
   type OtpVerifySuccessProps,
   PhoneStep as OtpVerifyPhoneStep,
+  SentTo as OtpVerifySentTo,
   Success as OtpVerifySuccess,
 } from "./parts";

@@ -3,7 +3,7 @@
  * The default parts of OtpVerify. Each can be replaced through `components`; the replacement
  * gets the same props (and `components`, to reuse the other parts).
  */
-import type { OtpChannel, OtpErrorKind } from "@otpkit/core";
+import type { OtpChallenge, OtpChannel, OtpErrorKind } from "@otpkit/core";
 import type { OtpFlow, PhoneDetails } from "@otpkit/react";
 import { type ComponentType, type ReactNode, type Ref, useId } from "react";
 import { CodeInput, type CodeInputProps } from "../code-input";
@@ -171,6 +171,29 @@ const CHECK =
 const rateLimited = (flow: OtpFlow) =>
   flow.error?.kind === "rate_limited" && flow.secondsUntilRetry > 0;
 
+/**
+ * Where the code went: "Sent by SMS to +66 ••• ••• 678" (the number masked, whoever
+ * answered), read to a screen reader as "… to the +66 number ending 678".
+ */
+export function SentTo({
+  challenge,
+  messages,
+  locale,
+}: {
+  challenge: Pick<OtpChallenge, "channel" | "phone">;
+  messages: OtpVerifyMessages;
+  locale: string;
+}) {
+  return (
+    <span>
+      <span aria-hidden="true">{sentTo(challenge.channel, challenge.phone, messages, locale)}</span>
+      <span className="otpkit-visually-hidden">
+        {sentTo(challenge.channel, challenge.phone, messages, locale, true)}
+      </span>
+    </span>
+  );
+}
+
 export function ErrorMessage({ id, kind, message, action }: OtpVerifyErrorMessageProps) {
   return (
     <div className="otpkit-verify__error" data-kind={kind}>
@@ -297,14 +320,7 @@ export function CodeStep(props: OtpVerifyCodeStepProps) {
       </div>
       <p className="otpkit-verify__text otpkit-verify__sent">
         {challenge ? (
-          <span>
-            <span aria-hidden="true">
-              {sentTo(challenge.channel, challenge.phone, messages, locale)}
-            </span>
-            <span className="otpkit-visually-hidden">
-              {sentTo(challenge.channel, challenge.phone, messages, locale, true)}
-            </span>
-          </span>
+          <SentTo challenge={challenge} messages={messages} locale={locale} />
         ) : (
           <span>{messages.sending}</span>
         )}
