@@ -151,15 +151,31 @@ group("a value given as E.164", () => {
 });
 
 group("the default country", () => {
-  it("is the prop, else the locale's region, else US", () => {
+  it("is the prop, else the locale's region, else US (no browser: the server)", () => {
     expect(defaultCountryFor("gb", "th")).toBe("GB");
     expect(defaultCountryFor(undefined, "th")).toBe("TH");
     expect(defaultCountryFor(undefined, "id")).toBe("ID");
     expect(defaultCountryFor(undefined, "zh")).toBe("CN");
     expect(defaultCountryFor(undefined, "en-GB")).toBe("GB");
+    expect(defaultCountryFor(undefined, "en_GB")).toBe("GB");
     expect(defaultCountryFor(undefined, "en")).toBe("US");
     expect(defaultCountryFor("XX", "not a locale")).toBe("US");
     expect(defaultCountryFor(undefined, undefined)).toBe("US");
+  });
+
+  it("prefers the browser's region to the one guessed from the UI's language", () => {
+    // An English UI (locale="en") in a Thai browser starts in Thailand, not the US.
+    expect(defaultCountryFor(undefined, "en", ["th-TH", "en-US"])).toBe("TH");
+    expect(defaultCountryFor(undefined, "zh", ["fr"])).toBe("FR");
+    expect(defaultCountryFor(undefined, "en", ["th"])).toBe("TH");
+    // The prop, then a region written in the locale, come first.
+    expect(defaultCountryFor("ID", "en-GB", ["th-TH"])).toBe("ID");
+    expect(defaultCountryFor(undefined, "en-GB", ["th-TH"])).toBe("GB");
+    // The first tag that names a country wins over a likely region of the first language.
+    expect(defaultCountryFor(undefined, "en", ["th", "id-ID"])).toBe("ID");
+    expect(defaultCountryFor(undefined, "en", ["es-419", "es-MX"])).toBe("MX");
+    // Nothing from the browser that means a country: the locale's likely region, else US.
+    expect(defaultCountryFor(undefined, "id", ["not a tag", "es-419"])).toBe("ID");
   });
 
   it("knows the main country of a calling code", () => {

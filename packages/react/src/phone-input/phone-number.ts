@@ -348,23 +348,36 @@ export function textOfE164(
   return { text: number.formatNational(), country };
 }
 
+/** The region of a BCP 47 tag: as written ("en-GB"), or with `likely` its likely one ("th"). */
+function regionOf(tag: string | null | undefined, likely = false): string | undefined {
+  if (!tag) return undefined;
+  try {
+    const locale = new Intl.Locale(tag.trim().replace(/_/g, "-"));
+    return (likely ? locale.maximize() : locale).region;
+  } catch {
+    return undefined; // Not a BCP 47 tag.
+  }
+}
+
 /**
- * The default country: the prop, else the region of the locale (`th` -> TH, `en` -> US,
- * `zh` -> CN via `Intl.Locale#maximize`), else "US". Never an IP look-up.
+ * The default country, never an IP look-up: the `defaultCountry` prop; else a region written
+ * in the `locale` prop ("en-GB" -> GB); else the first of the browser's languages that names
+ * one (`navigator.languages`, "th-TH" -> TH); else the likely region of the browser's first
+ * language (`th` -> TH, `Intl.Locale#maximize`), then of the `locale` prop (`zh` -> CN); else
+ * "US". The `locale` prop is the UI's language: its guessed region ("en" -> US) yields to the
+ * browser's, so an English page in a Thai browser starts in Thailand.
  */
 export function defaultCountryFor(
   defaultCountry?: string | null,
   locale?: string | null,
+  browserLanguages: readonly string[] = [],
 ): CountryCode {
-  const upper = defaultCountry?.toUpperCase();
-  if (isPhoneCountry(upper)) return upper;
-  try {
-    const region = locale
-      ? new Intl.Locale(locale.replace(/_/g, "-")).maximize().region
-      : undefined;
-    if (isPhoneCountry(region)) return region;
-  } catch {
-    // Not a BCP 47 tag.
-  }
-  return "US";
+  const candidates = [
+    defaultCountry?.toUpperCase(),
+    regionOf(locale),
+    ...browserLanguages.map((tag) => regionOf(tag)),
+    regionOf(browserLanguages[0], true),
+    regionOf(locale, true),
+  ];
+  return candidates.find(isPhoneCountry) ?? "US";
 }

@@ -119,14 +119,30 @@ describe("usePhoneInput", () => {
     );
   });
 
-  it("takes the default country from the locale's region, else the browser's language", () => {
-    const { unmount } = render(<Field locale="th-TH" />);
-    expect(screen.getByTestId("country").textContent).toBe("TH");
-    unmount();
+  it("takes the default country from the locale's region, else the browser's languages", () => {
+    const languages = vi.spyOn(navigator, "languages", "get").mockReturnValue(["th-TH", "en"]);
+    try {
+      const { unmount } = render(<Field locale="en-GB" />);
+      expect(screen.getByTestId("country").textContent).toBe("GB");
+      unmount();
+      // The UI in English ("en" alone names no country) in a Thai browser: Thailand, not the US.
+      render(<Field locale="en" />);
+      expect(screen.getByTestId("country").textContent).toBe("TH");
+    } finally {
+      languages.mockRestore();
+    }
+  });
+
+  it("falls back to navigator.language where there is no navigator.languages", () => {
+    const languages = vi.spyOn(navigator, "languages", "get").mockReturnValue([]);
     const language = vi.spyOn(navigator, "language", "get").mockReturnValue("id-ID");
-    render(<Field />);
-    expect(screen.getByTestId("country").textContent).toBe("ID");
-    language.mockRestore();
+    try {
+      render(<Field locale="en" />);
+      expect(screen.getByTestId("country").textContent).toBe("ID");
+    } finally {
+      languages.mockRestore();
+      language.mockRestore();
+    }
   });
 
   it("is controlled by value: shows it, and a new value replaces the text", async () => {

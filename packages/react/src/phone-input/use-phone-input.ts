@@ -38,8 +38,13 @@ export interface UsePhoneInputOptions {
    * means. `details.problem` says why it cannot be used yet; "not_mobile" is a warning.
    */
   onChange?: (e164: string | null, details: PhoneDetails) => void;
-  /** ISO 3166-1 alpha-2; else the region of `locale` (or of the browser's language), else "US". */
+  /**
+   * ISO 3166-1 alpha-2. Else a region written in `locale` ("en-GB"), else the browser's
+   * (`navigator.languages`: the first tag with a region, else the likely region of the first
+   * language), else the likely region of `locale` ("th" -> TH), else "US". Never an IP look-up.
+   */
   defaultCountry?: string;
+  /** The UI's language (BCP 47); a region written in it ("en-GB") is the default country. */
   locale?: string;
 }
 
@@ -48,7 +53,7 @@ export interface PhoneInput {
   text: string;
   /** The country of the number, or the one picked; undefined for "+999…" (no such code). */
   country: CountryCode | undefined;
-  /** The country before the user chose one: the prop, else the locale's region, else "US". */
+  /** The country before the user chose one (see `UsePhoneInputOptions.defaultCountry`). */
   defaultCountry: CountryCode;
   e164: string | null;
   details: PhoneDetails;
@@ -93,7 +98,13 @@ interface State {
   raw?: "text" | "value";
 }
 
-const noSubscribe = () => () => {};
+const subscribeToLanguages = (onChange: () => void) => {
+  window.addEventListener("languagechange", onChange);
+  return () => window.removeEventListener("languagechange", onChange);
+};
+/** The user's languages, most preferred first, as one string: a snapshot that stays equal. */
+const languagesOfBrowser = () =>
+  navigator.languages?.length ? navigator.languages.join(",") : navigator.language;
 
 function fromValue(value: string | null | undefined, fallback: CountryCode): State {
   const { text, country, pending } = value
@@ -118,13 +129,13 @@ function fromValue(value: string | null | undefined, fallback: CountryCode): Sta
  */
 export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
   const { value, defaultValue, onChange, defaultCountry, locale } = options;
-  // The browser's language only on the client, after hydration (the server has none).
-  const browserLocale = useSyncExternalStore(
-    noSubscribe,
-    () => navigator.language,
+  // The browser's languages only on the client, after hydration (the server has none).
+  const browserLanguages = useSyncExternalStore(
+    subscribeToLanguages,
+    languagesOfBrowser,
     () => undefined,
   );
-  const fallback = defaultCountryFor(defaultCountry, locale ?? browserLocale);
+  const fallback = defaultCountryFor(defaultCountry, locale, browserLanguages?.split(","));
   // Numbering plans load on demand: read the number again when one arrives.
   const revision = useSyncExternalStore(subscribeToMetadata, metadataRevision, metadataRevision);
   const [state, setState] = useState<State>(() => fromValue(value ?? defaultValue, fallback));
@@ -135,8 +146,8 @@ export function usePhoneInput(options: UsePhoneInputOptions = {}): PhoneInput {
     current = fromValue(value, state.picked);
     setState(current);
   }
-  // Until the user picks or types a country, the default follows the locale (known only
-  // after hydration for the browser's own language).
+  // Until the user picks or types a country, the default follows the locale and the
+  // browser's languages (known only after hydration).
   const country = current.chosen ? current.country : fallback;
   const picked = current.chosen ? current.picked : fallback;
   const { e164, ...details } = describe(current.text, country ?? picked);

@@ -43,13 +43,13 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Empty: Story = {
-  name: "Empty (country from the language)",
+  name: "Empty (country from the browser's languages)",
   play: async (context) => {
     const { number, countryButton } = setUp(context);
     await expect(number).toHaveAttribute("type", "tel");
     await expect(number).toHaveAttribute("autocomplete", "tel");
     await expect(number).toHaveValue("");
-    // English with no region: the United States, +1.
+    // "en" names no country: the browser's languages do (en-US in the Chromium under test: +1).
     await expect(countryButton).toHaveAccessibleName(/\+1$/);
   },
 };
@@ -209,24 +209,29 @@ export const Controlled: Story = {
   },
 };
 
-const inLanguage = (locale: "th" | "id" | "zh", dial: RegExp): Story => ({
+const inLanguage = (locale: "th" | "id" | "zh", region: string, dial: RegExp): Story => ({
   globals: { locale },
+  // The page's language for one country: a region written in `locale` is the default country
+  // (a bare "th" would leave it to the browser's languages).
+  args: { locale: `${locale}-${region}` },
   play: async (context) => {
     const { number, countryButton } = setUp(context);
     await expect(number).toBeVisible();
-    // The default country is the language's own region.
     await expect(countryButton).toHaveAccessibleName(dial);
   },
 });
 
-export const Thai: Story = { name: "In Thai (Thailand by default)", ...inLanguage("th", /\+66$/) };
+export const Thai: Story = {
+  name: "In Thai for Thailand (th-TH)",
+  ...inLanguage("th", "TH", /\+66$/),
+};
 export const Indonesian: Story = {
-  name: "In Indonesian (Indonesia by default)",
-  ...inLanguage("id", /\+62$/),
+  name: "In Indonesian for Indonesia (id-ID)",
+  ...inLanguage("id", "ID", /\+62$/),
 };
 export const Chinese: Story = {
-  name: "In Chinese (China by default)",
-  ...inLanguage("zh", /\+86$/),
+  name: "In Chinese for China (zh-CN)",
+  ...inLanguage("zh", "CN", /\+86$/),
 };
 
 export const RightToLeft: Story = {

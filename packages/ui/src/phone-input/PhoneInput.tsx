@@ -20,7 +20,11 @@ export interface PhoneInputProps
   defaultValue?: string | null;
   /** The number in E.164 once it has a possible length (else null), and what it means. */
   onChange?: (e164: string | null, details: PhoneDetails) => void;
-  /** ISO 3166-1 alpha-2; else the locale's region (Intl.Locale), else "US". Never an IP look-up. */
+  /**
+   * ISO 3166-1 alpha-2. Else a region written in `locale` ("en-GB"), else the browser's
+   * (`navigator.languages`), else the likely region of `locale` ("th" -> TH), else "US".
+   * Never an IP look-up.
+   */
   defaultCountry?: string;
   /** Listed first in the country list; default: the default country. */
   preferredCountries?: string[];

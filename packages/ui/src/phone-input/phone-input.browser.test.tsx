@@ -437,7 +437,8 @@ describe("the country picker", () => {
 describe("keyboard only", () => {
   it("from the first Tab to a valid number in another country", async () => {
     registerLocale(id);
-    const phone = await renderPhone({ locale: "id" });
+    // The page in Indonesian for Indonesia: the region written in the locale is the default.
+    const phone = await renderPhone({ locale: "id-ID" });
     expect(phone.button.getAttribute("aria-label")).toBe("Negara: Indonesia +62");
     phone.screen.container.querySelector("textarea")?.focus();
     await userEvent.keyboard("{Tab}");
