@@ -259,6 +259,34 @@ describe("OtpVerify: code step", () => {
     ]);
   });
 
+  it("takes the code from the SMS by WebOTP, and asks again after a resend", async () => {
+    const requests: { signal: AbortSignal; fill: (code: string) => void }[] = [];
+    const get = (options: { signal: AbortSignal }) =>
+      new Promise((resolve, reject) => {
+        options.signal.addEventListener("abort", () => reject(options.signal.reason));
+        requests.push({ signal: options.signal, fill: (code) => resolve({ code }) });
+      });
+    vi.stubGlobal("OTPCredential", class {});
+    Object.defineProperty(navigator, "credentials", { value: { get }, configurable: true });
+    try {
+      const { onVerified } = setup();
+      await sendTo();
+      expect(requests).toHaveLength(1);
+      await advance(30_000);
+      fireEvent.click(screen.getByRole("button", { name: en.resend }));
+      await settle();
+      // The first code is void after a resend: its request ends, a new one waits.
+      expect(requests.map((request) => request.signal.aborted)).toEqual([true, false]);
+      await act(async () => requests[1]?.fill(adapter.codeFor(PHONE) ?? ""));
+      await settle();
+      expect(onVerified).toHaveBeenCalledWith({ phone: PHONE, token: "fake-token-fake-2" });
+      expect(requests[1]?.signal.aborted).toBe(true);
+    } finally {
+      Reflect.deleteProperty(navigator, "credentials");
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("waits for the Verify button when autoSubmit is off", async () => {
     const { onVerified } = setup({ autoSubmit: false });
     await sendTo();
