@@ -82,8 +82,8 @@ const PAGE = 10;
  * Headless country picker, the APG "combobox with listbox popup" pattern: a button opens a
  * popup whose search field (role="combobox", aria-activedescendant) drives a listbox. Keys:
  * on the button, arrows open it and a letter opens it searching for that letter; in the
- * search, Up/Down, Home/End, PageUp/PageDown move, Enter picks, Escape closes and returns
- * focus to the button, Tab leaves. The selected country is active and scrolled into view on
+ * search, Up/Down and PageUp/PageDown move, Home/End move the caret in the text, Enter picks,
+ * Escape closes and returns focus to the button, Tab leaves. The selected country is active and scrolled into view on
  * opening.
  */
 export function useCountryPicker(options: UseCountryPickerOptions): CountryPicker {
@@ -202,7 +202,8 @@ export function useCountryPicker(options: UseCountryPickerOptions): CountryPicke
       },
       onKeyDown: (event) => {
         if (event.altKey || event.ctrlKey || event.metaKey) return;
-        const last = countries.length - 1;
+        // Home and End stay the text box's: they move the caret in the search (APG editable
+        // combobox).
         const target =
           event.key === "ArrowDown"
             ? activeIndex + 1
@@ -212,11 +213,7 @@ export function useCountryPicker(options: UseCountryPickerOptions): CountryPicke
                 ? activeIndex + PAGE
                 : event.key === "PageUp"
                   ? activeIndex - PAGE
-                  : event.key === "Home"
-                    ? 0
-                    : event.key === "End"
-                      ? last
-                      : undefined;
+                  : undefined;
         if (target !== undefined) move(target);
         else if (event.key === "Enter") select(activeIndex);
         else if (event.key === "Escape") close(true);

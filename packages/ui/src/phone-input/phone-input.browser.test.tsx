@@ -318,22 +318,41 @@ describe("the country picker", () => {
     ).toEqual(["Indonesia", "Thailand"]);
   });
 
-  it("moves with arrows, Home and End, picks with Enter and focuses the number", async () => {
+  it("moves with arrows and pages, picks with Enter and focuses the number", async () => {
     const phone = await renderPhone({ defaultCountry: "TH" });
     phone.button.focus();
     await userEvent.keyboard("{Enter}");
     expect(document.activeElement).toBe(phone.search());
-    await userEvent.keyboard("{Home}");
-    expect(phone.active()).toBe(phone.options()[0]);
-    await userEvent.keyboard("{End}");
-    expect(phone.active()).toBe(phone.options().at(-1));
-    await userEvent.keyboard("{Home}{ArrowDown}{ArrowDown}{ArrowUp}");
-    expect(phone.active()).toBe(phone.options()[1]);
-    const name = phone.options()[1]?.querySelector(".otpkit-phone__name")?.textContent;
+    const thailand = phone.options().indexOf(phone.active() as HTMLElement);
+    await userEvent.keyboard("{PageDown}");
+    expect(phone.active()).toBe(phone.options()[thailand + 10]);
+    await userEvent.keyboard("{PageUp}{ArrowDown}{ArrowDown}{ArrowUp}");
+    expect(phone.active()).toBe(phone.options()[thailand + 1]);
+    const name = phone.options()[thailand + 1]?.querySelector(".otpkit-phone__name")?.textContent;
     await userEvent.keyboard("{Enter}");
     expect(phone.root.querySelector('[role="listbox"]')).toBeNull();
     expect(document.activeElement).toBe(phone.input);
     expect(phone.button.getAttribute("aria-label")).toContain(name);
+  });
+
+  it("Home and End move the caret in the search, not the active country", async () => {
+    const phone = await renderPhone({ defaultCountry: "TH" });
+    await userEvent.click(phone.button);
+    await userEvent.keyboard("united{ArrowDown}");
+    const second = phone.options()[1];
+    expect(phone.active()).toBe(second);
+    await userEvent.keyboard("{Home}");
+    expect(phone.search()?.selectionStart).toBe(0);
+    expect(phone.active()).toBe(second);
+    await userEvent.keyboard("{End}");
+    expect(phone.search()?.selectionStart).toBe("united".length);
+    expect(phone.active()).toBe(second);
+    // Typing after Home writes at the start of the query.
+    await userEvent.keyboard("{Control>}a{/Control}kingdom{Home}united ");
+    expect(phone.search()?.value).toBe("united kingdom");
+    expect(phone.active()?.querySelector(".otpkit-phone__name")?.textContent).toBe(
+      "United Kingdom",
+    );
   });
 
   it("Enter in the list picks a country and never submits the form", async () => {
