@@ -103,6 +103,15 @@ export const ENTRIES = [
     external: REACT,
     dir: "packages/react",
   },
+  // Issue 5, emoji vs sprite: the peer's way to ship every flag in the bundle (its default
+  // loads them as images from a CDN at runtime). PhoneInput draws flags as emoji.
+  {
+    id: "flags-svg",
+    name: "Flags as SVG (country-flag-icons 3x2, every country, as react-phone-number-input/flags bundles them) — PhoneInput draws emoji: 0 bytes",
+    // Resolved where react-phone-number-input depends on country-flag-icons: no dependency of ours.
+    code: `export { default } from "react-phone-number-input/flags";`,
+    external: REACT,
+  },
   {
     id: "machine",
     name: "@otpkit/core flow machine alone",
