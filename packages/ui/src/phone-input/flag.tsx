@@ -5,9 +5,17 @@ import { useSyncExternalStore } from "react";
 let supported: boolean | undefined;
 
 /**
+ * Tests only: what the platform is taken to draw (true: flag emoji, false: no flag glyphs, as
+ * on Windows); `undefined` measures it again. Both paths then run in any browser.
+ */
+export function assumeFlagGlyphs(drawn: boolean | undefined): void {
+  supported = drawn;
+}
+
+/**
  * Whether this browser draws flag emoji: a flag is one glyph about as wide as one regional
  * indicator; where there is no flag font (Windows, Linux without an emoji font) the two
- * indicators are drawn apart, as letters or as empty boxes.
+ * indicators are drawn apart, as letters or as empty boxes. Measured once.
  */
 function drawsFlags(): boolean {
   if (supported === undefined) {
