@@ -529,6 +529,69 @@ describe("layout", () => {
     }
   });
 
+  it("draws six digits at the theme's slot width, 3-3, where there is room", async () => {
+    const code = await renderCode({ defaultValue: "123456", webOtp: false });
+    const token = (name: string) =>
+      Number.parseFloat(getComputedStyle(code.root).getPropertyValue(name));
+    const boxes = code.slots().map((slot) => slot.getBoundingClientRect());
+    for (const box of boxes) expect(box.width).toBeCloseTo(token("--otpkit-slot-width"), 1);
+    const gaps = boxes.slice(1).map((box, i) => box.left - (boxes[i]?.right ?? 0));
+    const gap = token("--otpkit-space-2");
+    expect(gaps.map(Math.round)).toEqual([gap, gap, 2 * gap, gap, gap]);
+  });
+
+  it.each<[string, Partial<CodeInputProps>, string]>([
+    ["digits", {}, "8"],
+    ["masked", { masked: true }, "•"],
+  ])(
+    "shrinks its slots to fit ten characters in 240 px (%s), still 44 px tall",
+    async (_, props, shows) => {
+      const code = await renderCode(
+        { ...props, length: 10, defaultValue: "8888888888", webOtp: false },
+        (field) => <div style={{ width: 240 }}>{field}</div>,
+      );
+      const row = code.root.getBoundingClientRect();
+      expect(row.width).toBeLessThanOrEqual(240);
+      const boxes = code.slots().map((slot) => slot.getBoundingClientRect());
+      expect(boxes).toHaveLength(10);
+      for (const [i, slot] of code.slots().entries()) {
+        const box = slot.getBoundingClientRect();
+        expect(box.width).toBeCloseTo(boxes[0]?.width ?? 0, 1);
+        expect(box.height).toBeGreaterThanOrEqual(44);
+        expect(box.left).toBeGreaterThanOrEqual(row.left);
+        expect(box.right).toBeLessThanOrEqual(row.right + 0.5);
+        expect(slot.textContent, `slot ${i + 1}`).toBe(shows);
+        const range = document.createRange();
+        range.selectNodeContents(slot);
+        const glyph = range.getBoundingClientRect();
+        expect(glyph.left, `slot ${i + 1}`).toBeGreaterThanOrEqual(box.left);
+        expect(glyph.right, `slot ${i + 1}`).toBeLessThanOrEqual(box.right);
+      }
+      // Still two groups of five.
+      const gaps = boxes.slice(1).map((box, i) => box.left - (boxes[i]?.right ?? 0));
+      expect(gaps[4]).toBeGreaterThan(Math.max(...gaps.filter((_, i) => i !== 4)));
+      expect(code.input.getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
+    },
+  );
+
+  it("keeps the caret and the focus ring on a narrowed slot", async () => {
+    const code = await renderCode({ length: 10, defaultValue: "1234", webOtp: false }, (field) => (
+      <div style={{ width: 240 }}>{field}</div>
+    ));
+    await userEvent.click(code.input);
+    await userEvent.keyboard("{End}");
+    await expect.poll(code.caretAt).toBe(4);
+    const slot = code.slots()[4];
+    const caret = slot?.querySelector(".otpkit-code__caret")?.getBoundingClientRect();
+    const box = slot?.getBoundingClientRect();
+    if (!slot || !caret || !box) throw new Error("no caret");
+    expect(caret.width).toBeGreaterThan(0);
+    expect(caret.left).toBeGreaterThan(box.left);
+    expect(caret.right).toBeLessThan(box.right);
+    expect(getComputedStyle(slot).boxShadow).not.toBe("none");
+    await expectNoAxeViolations(code.screen.container);
+  });
+
   it("stays left to right on a right-to-left page", async () => {
     const code = await renderCode({ defaultValue: "12", webOtp: false }, (field) => (
       <div dir="rtl">{field}</div>
