@@ -78,7 +78,9 @@ describe("OtpVerify in a real browser, against the mocked server", () => {
     await userEvent.keyboard("+66812345678{Enter}");
 
     await expect.element(codeField()).toHaveFocus();
-    await expect.element(page.getByText(/^Sent by SMS to .*678/)).toBeVisible();
+    await expect
+      .element(page.getByText(/^Sent by SMS to \u2066\+66 ••• ••• 678\u2069$/))
+      .toBeVisible();
     await expect.element(page.getByText(/^Ref /)).toBeVisible();
     await expect.element(page.getByText(/^Code expires in [45]:\d\d$/)).toBeVisible();
     await expect.element(page.getByRole("button", { name: /^Resend in 0:\d\d$/ })).toBeVisible();
@@ -144,7 +146,7 @@ describe("OtpVerify in a real browser, against the mocked server", () => {
   it("starts at the code step for a given number and sends to it", async () => {
     const { root } = await show({ phone: PHONE });
     await expect.element(page.getByRole("heading", { name: en.codeHeading })).toBeVisible();
-    await expect.element(page.getByText(/^Sent by SMS to/)).toBeVisible();
+    await expect.element(page.getByText(/^Sent by SMS to \u2066\+66 •/)).toBeVisible();
     expect(inbox.messages(PHONE)).toHaveLength(1);
     await expectNoAxeViolations(root);
   });
@@ -235,7 +237,7 @@ describe("look and language", () => {
     expect(getComputedStyle(codeField().element()).direction).toBe("ltr");
     // Right to left: the quiet link follows the sentence, so it sits to its left.
     const sentence = page
-      .getByText(/^Sent by SMS to/)
+      .getByText(/^Sent by SMS to \u2066\+66 •/)
       .element()
       .getBoundingClientRect();
     const link = page.getByRole("button", { name: en.changeNumber }).element();
