@@ -46,7 +46,10 @@ export interface OtpVerifyProps
   adapter: OtpAdapter;
   /** Start at the code step for this number (E.164): resumes its live code, else sends one. */
   phone?: string;
-  /** ISO 3166-1 alpha-2 for the phone field; else the locale's region. */
+  /**
+   * ISO 3166-1 alpha-2 for the phone field; else a region written in `locale` (`en-GB`), else
+   * the browser's languages, else `locale`'s likely region, else "US".
+   */
   defaultCountry?: string;
   /** BCP 47 tag; picks the catalogue (en, th, id, zh; else en) and Intl formats. */
   locale?: string;
