@@ -229,6 +229,27 @@ describe("OtpVerify: phone step", () => {
   });
 });
 
+/** A code step of its own, built from the pieces OtpVerify exports. */
+function MyCodeStep({ flow, messages, locale, codeInputRef }: OtpVerifyCodeStepProps) {
+  if (!flow.challenge) return null;
+  return (
+    <div>
+      <p>
+        <OtpVerifySentTo challenge={flow.challenge} messages={messages} locale={locale} />
+      </p>
+      <input ref={codeInputRef} aria-label="My code" />
+      <button type="button" onClick={() => flow.resend()}>
+        <OtpVerifyResendCountdown
+          deadline={flow.resendAvailableAt}
+          messages={messages}
+          locale={locale}
+        />
+      </button>
+      <OtpVerifyExpiryCountdown deadline={flow.expiresAt} messages={messages} locale={locale} />
+    </div>
+  );
+}
+
 describe("OtpVerify: code step", () => {
   it("verifies a complete code at once and reports the phone and token", async () => {
     const { onVerified } = setup();
@@ -576,25 +597,6 @@ describe("OtpVerify: language and parts", () => {
 
   it("builds a replaced code step from the exported pieces, on OtpVerify's clock", async () => {
     let now = Date.UTC(2026, 10, 22, 9, 0, 0);
-    function MyCodeStep({ flow, messages, locale, codeInputRef }: OtpVerifyCodeStepProps) {
-      if (!flow.challenge) return null;
-      return (
-        <div>
-          <p>
-            <OtpVerifySentTo challenge={flow.challenge} messages={messages} locale={locale} />
-          </p>
-          <input ref={codeInputRef} aria-label="My code" />
-          <button type="button" onClick={() => flow.resend()}>
-            <OtpVerifyResendCountdown
-              deadline={flow.resendAvailableAt}
-              messages={messages}
-              locale={locale}
-            />
-          </button>
-          <OtpVerifyExpiryCountdown deadline={flow.expiresAt} messages={messages} locale={locale} />
-        </div>
-      );
-    }
     // A clock of its own, not the timers': the countdowns must read OtpVerify's `now`.
     setup({ components: { CodeStep: MyCodeStep }, now: () => now });
     await sendTo();
