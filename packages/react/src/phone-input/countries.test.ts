@@ -17,6 +17,20 @@ describe("the country list", () => {
     expect(en.indexOf("Thailand")).toBeLessThan(en.indexOf("United Kingdom"));
   });
 
+  it("takes names that replace Intl's, sorted and searched by them, Intl's still found", () => {
+    const names = { HK: "Hong Kong", TH: "Siam" };
+    const list = countryList("en", names);
+    expect(list.find((c) => c.code === "HK")?.name).toBe("Hong Kong");
+    const order = list.map((c) => c.name);
+    expect(order.indexOf("Siam")).toBe(order.indexOf("Seychelles") + 1);
+    expect(order.indexOf("Siam")).toBe(order.indexOf("Sierra Leone") - 1);
+    const found = (query: string) =>
+      searchCountries(query, "en", [], names).countries.map((c) => c.code);
+    expect(found("siam")).toEqual(["TH"]);
+    expect(found("thailand")).toEqual(["TH"]);
+    expect(countryList("en").find((c) => c.code === "TH")?.name).toBe("Thailand");
+  });
+
   it("draws flags with regional indicator symbols", () => {
     expect(flagOf("id")).toBe("🇮🇩");
     expect([...flagOf("GB")].map((c) => c.codePointAt(0))).toEqual([0x1f1ec, 0x1f1e7]);

@@ -47,10 +47,33 @@ interface Entry extends PhoneCountry {
   keys: string[];
 }
 
-const lists = new Map<string, Entry[]>();
+/** Names that replace Intl's, by ISO code (`{ HK: "Hong Kong" }`). */
+export type CountryNames = Readonly<Partial<Record<string, string>>>;
 
-/** Every country, named in `locale` and sorted by that name (Intl.Collator), cached per locale. */
-export function countryList(locale = "en"): Entry[] {
+const lists = new Map<string, Entry[]>();
+const renamed = new WeakMap<CountryNames, Map<string, Entry[]>>();
+
+/**
+ * Every country, named in `locale` (or by `names`) and sorted by that name (Intl.Collator),
+ * cached per locale and names. A replaced name is searched too, beside Intl's two.
+ */
+export function countryList(locale = "en", names?: CountryNames): Entry[] {
+  if (names) {
+    let byLocale = renamed.get(names);
+    if (!byLocale) renamed.set(names, (byLocale = new Map()));
+    let list = byLocale.get(locale);
+    if (!list) {
+      const collator = new Intl.Collator(locale);
+      list = countryList(locale)
+        .map((entry) => {
+          const name = names[entry.code];
+          return name ? { ...entry, name, keys: [searchable(name), ...entry.keys] } : entry;
+        })
+        .sort((a, b) => collator.compare(a.name, b.name));
+      byLocale.set(locale, list);
+    }
+    return list;
+  }
   let list = lists.get(locale);
   if (!list) {
     const local = displayNames(locale);
@@ -73,9 +96,9 @@ export function countryList(locale = "en"): Entry[] {
   return list;
 }
 
-/** Name of a country in `locale`. */
-export const countryName = (code: string, locale?: string): string =>
-  displayNames(locale ?? "en")(code) ?? code;
+/** Name of a country in `locale`, or the one `names` gives it. */
+export const countryName = (code: string, locale?: string, names?: CountryNames): string =>
+  names?.[code] ?? displayNames(locale ?? "en")(code) ?? code;
 
 /**
  * The picker's options. Without a query: `preferred` first (in their order), then the rest
@@ -87,8 +110,9 @@ export function searchCountries(
   query: string,
   locale?: string,
   preferred: readonly string[] = [],
+  names?: CountryNames,
 ): { countries: PhoneCountry[]; preferredCount: number } {
-  const list = countryList(locale);
+  const list = countryList(locale, names);
   const q = searchable(query);
   if (!q) {
     const first = preferred.flatMap((code) => list.filter((c) => c.code === code));

@@ -1,4 +1,5 @@
 export {
+  type CountryNames,
   countryList,
   countryName,
   flagOf,

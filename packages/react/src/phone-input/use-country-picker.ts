@@ -9,7 +9,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { type PhoneCountry, searchCountries } from "./countries";
+import { type CountryNames, type PhoneCountry, searchCountries } from "./countries";
 import type { CountryCode } from "./phone-number";
 
 export interface UseCountryPickerOptions {
@@ -21,6 +21,8 @@ export interface UseCountryPickerOptions {
   locale?: string;
   /** Listed first when there is no query ("recent/likely"). */
   preferred?: readonly string[];
+  /** Names that replace Intl's (`{ HK: "Hong Kong" }`); Intl's are still searched. */
+  names?: CountryNames;
 }
 
 export interface CountryPicker {
@@ -87,7 +89,7 @@ const PAGE = 10;
  * opening.
  */
 export function useCountryPicker(options: UseCountryPickerOptions): CountryPicker {
-  const { country, onSelect, locale, preferred } = options;
+  const { country, onSelect, locale, preferred, names } = options;
   const id = useId();
   const listboxId = `${id}listbox`;
   const optionId = (index: number) => `${id}option-${index}`;
@@ -101,12 +103,15 @@ export function useCountryPicker(options: UseCountryPickerOptions): CountryPicke
   // The list (245 names from Intl.DisplayNames, sorted) is only built once the picker opens.
   // biome-ignore lint/correctness/useExhaustiveDependencies: preferredKey stands for preferred's content
   const { countries, preferredCount } = useMemo(
-    () => (open ? searchCountries(query, locale, preferred) : { countries: [], preferredCount: 0 }),
-    [open, query, locale, preferredKey],
+    () =>
+      open
+        ? searchCountries(query, locale, preferred, names)
+        : { countries: [], preferredCount: 0 },
+    [open, query, locale, preferredKey, names],
   );
 
   const openPicker = (initial = "") => {
-    const start = searchCountries(initial, locale, preferred).countries;
+    const start = searchCountries(initial, locale, preferred, names).countries;
     setQuery(initial);
     setActiveIndex(
       initial

@@ -81,6 +81,7 @@ export function PhoneInput({
     country: phone.country,
     locale: tag,
     preferred: preferredCountries ?? [phone.defaultCountry],
+    names: messages.countryNames,
     onSelect: (country) => {
       phone.setCountry(country);
       phone.input()?.focus();
@@ -93,7 +94,10 @@ export function PhoneInput({
   const countryLabel = country
     ? formatMessage(
         messages.country,
-        { country: countryName(country, tag), code: `+${callingCodeOf(country)}` },
+        {
+          country: countryName(country, tag, messages.countryNames),
+          code: `+${callingCodeOf(country)}`,
+        },
         tag,
       )
     : messages.countryUnknown;
@@ -103,7 +107,7 @@ export function PhoneInput({
       ? messages.invalidCountry
       : formatMessage(
           messages[PROBLEM_MESSAGE[problem]] as string,
-          { country: country ? countryName(country, tag) : "" },
+          { country: country ? countryName(country, tag, messages.countryNames) : "" },
           tag,
         ));
   const isError = invalid || (!!problem && problem !== "not_mobile");

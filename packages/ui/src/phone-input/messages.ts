@@ -1,3 +1,4 @@
+import type { CountryNames } from "@otpkit/react";
 import type { Catalogue, PluralMessage } from "../i18n";
 
 /**
@@ -29,6 +30,11 @@ export interface PhoneInputMessages {
   invalid: string;
   /** A valid number that cannot receive SMS (a landline), shown before a code is sent. */
   notMobile: string;
+  /**
+   * Country names to use instead of Intl.DisplayNames' (`{ HK: "Hong Kong" }`), in the
+   * button, the list (sorted and searched by them) and the messages. No catalogue has any.
+   */
+  countryNames?: CountryNames;
 }
 
 /**

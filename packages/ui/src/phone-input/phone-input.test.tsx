@@ -49,6 +49,17 @@ describe("PhoneInput messages", () => {
   });
 });
 
+describe("PhoneInput country names", () => {
+  it("takes names that replace Intl's, in the button and in its messages", async () => {
+    render(<PhoneInput defaultCountry="HK" messages={{ countryNames: { HK: "Hong Kong" } }} />);
+    expect(screen.getByRole("button", { name: "Country: Hong Kong +852" })).toBeInTheDocument();
+    const number = screen.getByRole("textbox", { name: "Phone number" });
+    await userEvent.type(number, "1234 5678");
+    fireEvent.blur(number);
+    expect(screen.getByText(/valid number in Hong Kong –/)).toBeInTheDocument();
+  });
+});
+
 describe("PhoneInput", () => {
   it("renders to a string before the number's plan is loaded: the value as E.164, nothing lost", () => {
     const html = renderToString(<PhoneInput defaultValue="+5511987654321" />);
