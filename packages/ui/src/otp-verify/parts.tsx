@@ -5,7 +5,7 @@
  */
 import type { OtpChallenge, OtpChannel, OtpErrorKind } from "@otpkit/core";
 import type { OtpFlow, PhoneDetails } from "@otpkit/react";
-import { type ComponentType, type ReactNode, type Ref, useId } from "react";
+import { type ComponentType, memo, type ReactNode, type Ref, useId } from "react";
 import { CodeInput, type CodeInputProps } from "../code-input";
 import { formatMessage } from "../i18n";
 import { PhoneInput, type PhoneInputProps } from "../phone-input";
@@ -175,7 +175,7 @@ const rateLimited = (flow: OtpFlow) =>
  * Where the code went: "Sent by SMS to +66 ••• ••• 678" (the number masked, whoever
  * answered), read to a screen reader as "… to the +66 number ending 678".
  */
-export function SentTo({
+export const SentTo = memo(function SentTo({
   challenge,
   messages,
   locale,
@@ -192,7 +192,7 @@ export function SentTo({
       </span>
     </span>
   );
-}
+});
 
 export function ErrorMessage({ id, kind, message, action }: OtpVerifyErrorMessageProps) {
   return (
