@@ -217,6 +217,14 @@ describe("OtpVerify: phone step", () => {
     expect(radio("Voice call")).toBeChecked();
   });
 
+  it("names another channel by the messages' channelNames", async () => {
+    setup({ channels: ["sms", "line"], messages: { channelNames: { line: "LINE" } } });
+    fireEvent.click(screen.getByRole("radio", { name: "LINE" }));
+    await sendTo();
+    expect(adapter.calls[0]).toMatchObject({ method: "send", channel: "line" });
+    expect(shown(`Sent by LINE to \u2066${MASKED}\u2069`)).toBeInTheDocument();
+  });
+
   it("says a voice call is on its way", async () => {
     setup({ channels: ["voice"] });
     await sendTo();

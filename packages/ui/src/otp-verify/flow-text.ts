@@ -22,12 +22,15 @@ export const ltr = (text: string): string => `\u2066${text}\u2069`;
 export const lastDigits = (phone: string, count = 4): string =>
   phone.replace(/\D/g, "").slice(-count);
 
-/** A channel's name in the messages' language (unknown channels keep their own name). */
+/**
+ * A channel's name in the messages' language; another channel's from `channelNames`, else
+ * its own id.
+ */
 export function channelName(channel: OtpChannel, messages: OtpVerifyMessages): string {
   if (channel === "sms") return messages.channelSms;
   if (channel === "whatsapp") return messages.channelWhatsapp;
   if (channel === "voice") return messages.channelVoice;
-  return channel;
+  return messages.channelNames?.[channel] ?? channel;
 }
 
 /** A whole E.164 number, as an adapter other than the kit's server may answer it. */

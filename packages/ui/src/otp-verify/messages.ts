@@ -14,6 +14,11 @@ export interface OtpVerifyMessages {
   channelSms: string;
   channelWhatsapp: string;
   channelVoice: string;
+  /**
+   * Names of other channels your backend offers (`{ line: "LINE" }`); without one a channel
+   * shows as its id. No catalogue has any.
+   */
+  channelNames?: Readonly<Partial<Record<string, string>>>;
   sendCode: string;
   /** Sending with an empty or unreadable number (PhoneInput explains the others). */
   invalidNumber: string;
