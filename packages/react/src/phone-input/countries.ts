@@ -59,8 +59,8 @@ const renamed = new WeakMap<CountryNames, Map<string, Entry[]>>();
  */
 export function countryList(locale = "en", names?: CountryNames): Entry[] {
   if (names) {
-    let byLocale = renamed.get(names);
-    if (!byLocale) renamed.set(names, (byLocale = new Map()));
+    const byLocale = renamed.get(names) ?? new Map<string, Entry[]>();
+    renamed.set(names, byLocale);
     let list = byLocale.get(locale);
     if (!list) {
       const collator = new Intl.Collator(locale);
