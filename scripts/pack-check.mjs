@@ -33,6 +33,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const PACKAGES = ["core", "react", "ui", "providers", "server", "mocks"];
@@ -48,15 +49,6 @@ const REGISTRY = [
   "typescript@6.0.3",
   "@types/react@19.3.0",
   "@types/react-dom@19.3.0",
-];
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
 ];
 
 const started = Date.now();
@@ -266,7 +258,7 @@ await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 step(`OtpVerify in Chromium at ${url} (MSW + otpServerMock in the page)`);
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 const pageErrors = [];
 try {
   const page = await browser.newPage();

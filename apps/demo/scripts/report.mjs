@@ -17,23 +17,13 @@ import { extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build, preview } from "vite";
+import { CHROMIUM_PATH as CHROME_PATH, CHROMIUM_ARGS } from "../../../scripts/chromium.mjs";
 
 const demo = new URL("..", import.meta.url).pathname;
 const dist = join(demo, "dist");
 const configFile = join(demo, "vite.config.ts");
 const lighthouseCli = join(demo, "node_modules/lighthouse/cli/index.js");
-const CHROME_PATH = "/usr/bin/chromium";
-// Headless Debian Chromium with the flags that keep it off the network (TOOLCHAIN.md).
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 const TARGETS = { accessibility: 100, performance: 95 };
 
 const { values: args } = parseArgs({
